@@ -7,8 +7,8 @@ HCB_OVMF_CODE=${HCB_OVMF_CODE:-/usr/share/OVMF/OVMF_CODE_4M.fd}
 HCB_OVMF_VARS=${HCB_OVMF_VARS:-/usr/share/OVMF/OVMF_VARS_4M.fd}
 HCB_GUEST_MEM=${HCB_GUEST_MEM:-512M}
 
-# hcb_guest_args ACCEL ESP_IMG VARS_COPY OPTIONS HOST_FACTS_FILE
-#   ACCEL: kvm | tcg.  Prints one argument per line (use with a
+# hcb_guest_args ACCEL ESP_IMG VARS_COPY OPTIONS_FILE HOST_FACTS_FILE
+#   ACCEL: kvm | tcg.  Paths must not contain commas (QEMU syntax).  Prints one argument per line (use with a
 #   while-read loop or set -- from a file).  The serial console is stdio.
 hcb_guest_args() {
 	case $1 in
@@ -24,6 +24,6 @@ hcb_guest_args() {
 		-drive "if=none,id=esp,format=raw,readonly=on,file=$2" \
 		-device virtio-blk-pci,drive=esp \
 		-device "isa-debug-exit,iobase=$HCB_DEBUG_EXIT_PORT,iosize=0x04" \
-		-fw_cfg "name=$HCB_FWCFG_OPTIONS,string=$4" \
+		-fw_cfg "name=$HCB_FWCFG_OPTIONS,file=$4" \
 		-fw_cfg "name=$HCB_FWCFG_HOST,file=$5"
 }
