@@ -8,8 +8,9 @@ HCB_OVMF_VARS=${HCB_OVMF_VARS:-/usr/share/OVMF/OVMF_VARS_4M.fd}
 HCB_GUEST_MEM=${HCB_GUEST_MEM:-512M}
 
 # hcb_guest_args ACCEL ESP_IMG VARS_COPY OPTIONS_FILE HOST_FACTS_FILE
-#   ACCEL: kvm | tcg.  Paths must not contain commas (QEMU syntax).  Prints one argument per line (use with a
-#   while-read loop or set -- from a file).  The serial console is stdio.
+#   ACCEL: kvm | tcg.  Paths must not contain commas (QEMU syntax).
+#   Prints one argument per line (read them into "$@" with a while-read
+#   loop).  The serial console is stdio.
 hcb_guest_args() {
 	case $1 in
 	kvm)	printf '%s\n' -machine q35,accel=kvm,kernel-irqchip=on \
