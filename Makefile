@@ -1,0 +1,32 @@
+# hcbench: see README.md.  Each part keeps its rules in its own fragment.
+HCB_ROOT := $(CURDIR)
+BUILD    := $(HCB_ROOT)/build
+export HCB_ROOT
+
+.DEFAULT_GOAL := all
+
+include guest.mk
+include tests/unit/unit.mk
+include results/results.mk
+include host-patch/patch.mk
+include host-patch/rig/rig.mk
+
+.PHONY: all deps run bench test clean help
+
+all: guest results-tools
+
+deps:
+	scripts/install-deps
+
+# The main job: build, boot on the best accelerator this host has, report.
+run bench: guest results-tools
+	scripts/run
+
+test: test-unit test-results test-boot test-patch test-nested
+	@echo "hcbench: all test groups passed"
+
+clean:
+	rm -rf $(BUILD)
+
+help:
+	@sed -n 's/^## //p' README.md
