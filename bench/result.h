@@ -14,7 +14,7 @@
 typedef void (*hcb_put_fn)(void *ctx, const char *s, size_t len);
 
 struct hcb_stats {
-	double min, p50, p90, p99, p999, max, mean, stddev;
+	double min, p1, p50, p90, p99, p999, max, mean, stddev;
 };
 
 struct hcb_hc_info {
@@ -34,6 +34,7 @@ struct hcb_row_result {
 	struct hcb_hc_info hc;
 	int has_stats;			/* cycles/batch fields are valid */
 	struct hcb_stats cycles;	/* per-call, timer overhead removed */
+	double quantiles[101];		/* HCB_N_QUANTILES per-call percentiles */
 	double batched_mean;		/* cycles per call from batched loops */
 	const double *batch_samples;	/* per-batch mean cycles per call */
 	unsigned int n_batch_samples;	/* <= HCB_MAX_BATCHES */
@@ -67,8 +68,12 @@ struct hcb_report {
 	unsigned int n_rows;
 };
 
-/* bench/stats.c: sorts samples in place; n >= 1 */
-void hcb_stats_compute(double *samples, unsigned int n, struct hcb_stats *out);
+/*
+ * bench/stats.c: sorts samples in place (n >= 1), fills *out and, when
+ * quantiles is not NULL, the HCB_N_QUANTILES percentiles 0, 1, ..., 100.
+ */
+void hcb_stats_compute(double *samples, unsigned int n, struct hcb_stats *out,
+		       double *quantiles);
 
 /* bench/report_json.c and bench/report_table.c; ns derived from tsc.hz */
 void hcb_report_json(const struct hcb_report *r, hcb_put_fn put, void *ctx);

@@ -67,6 +67,7 @@
 #define HCB_K_ROW_NS        "ns"		/* HCB_STAT_FIELDS, ns */
 #define HCB_K_ROW_BMEAN     "batched_mean_cycles"
 #define HCB_K_ROW_BSAMPLES  "batch_samples_cycles"	/* per-batch means */
+#define HCB_K_ROW_QUANTILES "quantiles_cycles"	/* p0..p100, 101 values */
 
 #define HCB_K_HC_NR         "nr"
 #define HCB_K_HC_INSN       "insn"		/* "vmcall" | "vmmcall" */
@@ -91,9 +92,12 @@
 
 /* Statistics of one row, in this order, in both "cycles" and "ns". */
 #define HCB_STAT_FIELDS(X) \
-	X(min) X(p50) X(p90) X(p99) X(p999) X(max) X(mean) X(stddev)
+	X(min) X(p1) X(p50) X(p90) X(p99) X(p999) X(max) X(mean) X(stddev)
 
 /* Bound on HCB_K_ROW_BSAMPLES entries per row. */
 #define HCB_MAX_BATCHES 256
+
+/* HCB_K_ROW_QUANTILES: per-call percentiles 0, 1, ..., 100 (for CDFs). */
+#define HCB_N_QUANTILES 101
 
 #endif /* HCBENCH_SCHEMA_H */
