@@ -11,19 +11,28 @@ include results/results.mk
 include host-patch/patch.mk
 include host-patch/rig/rig.mk
 
-.PHONY: all deps run bench test clean help
+.PHONY: all deps run bench test test-runner clean help
 
-all: guest results-tools
+all: guest results-tools $(BUILD)/kvm-probe
+
+HOST_CFLAGS := -O2 -Wall -Wextra -Werror
+
+$(BUILD)/kvm-probe: tools/kvm-probe.c
+	@mkdir -p $(@D)
+	$(CC) $(HOST_CFLAGS) -o $@ $<
 
 deps:
 	scripts/install-deps
 
 # The main job: build, boot on the best accelerator this host has, report.
-run bench: guest results-tools
+run bench: all
 	scripts/run
 
-test: test-unit test-results test-boot test-patch test-nested
+test: test-runner test-unit test-results test-boot test-patch test-nested
 	@echo "hcbench: all test groups passed"
+
+test-runner:
+	tests/runner/test-runner.sh
 
 clean:
 	rm -rf $(BUILD)

@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Loading and validating one hcbench JSON report (schema in
+ * include/hcbench/schema.h, prose in docs/schema.md).  Shared by every
+ * host tool under results/.  A report that does not validate is bad input:
+ * the tools print the error and exit with HCB_EXIT_BAD_INPUT.
+ */
+#ifndef HCB_RESULTS_REPORT_H
+#define HCB_RESULTS_REPORT_H
+
+#include <stddef.h>
+#include <jansson.h>
+#include <hcbench/schema.h>
+
+/* Exit status of every results tool for bad input (files, options). */
+#define HCB_EXIT_BAD_INPUT 2
+
+/*
+ * Keys of the "host" object.  The runner (scripts/) writes them; they are
+ * listed in docs/design.md, not in schema.h, so they are named here once
+ * for all results tools.
+ */
+#define HCB_HOST_KERNEL    "kernel"
+#define HCB_HOST_QEMU      "qemu"
+#define HCB_HOST_CPU_MODEL "cpu_model"
+
+/* Statistic indices, in HCB_STAT_FIELDS order. */
+enum hcb_stat_idx {
+#define HCB_STAT_ENUM(f) HCB_STAT_##f,
+	HCB_STAT_FIELDS(HCB_STAT_ENUM)
+#undef HCB_STAT_ENUM
+	HCB_N_STATS
+};
+
+extern const char *const hcb_stat_names[HCB_N_STATS];
+
+struct hcb_rrow {
+	const char *name, *group, *status;
+	int ok;				/* status is HCB_STATUS_OK */
+	double cycles[HCB_N_STATS];
+	double ns[HCB_N_STATS];
+	double quantiles[HCB_N_QUANTILES];
+	double bmean;
+	double *bsamples;
+	size_t n_bsamples;
+};
+
+struct hcb_rreport {
+	const char *path;
+	json_t *root;			/* owns every string below */
+	long long version;
+	const char *env;
+	int emulated;
+	struct {
+		const char *vendor, *brand;
+		long long family, model, stepping;
+	} cpu;
+	long long tsc_hz;
+	const char *tsc_source;
+	json_t *host;			/* object of strings, borrowed */
+	struct hcb_rrow *rows;
+	size_t n_rows;
+};
+
+/*
+ * Load and validate @path.  Returns 0, or -1 after printing one line
+ * "PROG: PATH: FIELD: problem" to stderr.
+ */
+int hcb_report_load(const char *path, struct hcb_rreport *r);
+void hcb_report_free(struct hcb_rreport *r);
+
+/* Host fact @key, or NULL. */
+const char *hcb_report_host(const struct hcb_rreport *r, const char *key);
+
+/* Row named @name, or NULL. */
+const struct hcb_rrow *hcb_report_row(const struct hcb_rreport *r,
+				      const char *name);
+
+/* Program name used in messages (set once by main). */
+extern const char *hcb_prog;
+
+/* The sentence every output carries when a run is emulated. */
+#define HCB_EMULATED_NOTE "emulated - not hardware numbers"
+
+#endif /* HCB_RESULTS_REPORT_H */

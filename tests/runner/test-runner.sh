@@ -1,0 +1,38 @@
+#!/bin/bash
+# Runner input checks: bad settings give a clear message and status 2,
+# before anything boots.
+set -u
+HCB_ROOT=${HCB_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
+pass=0
+fail=0
+
+# expect STATUS PATTERN ENV... -- ARGS...: run scripts/run, check both.
+expect() {
+	local want=$1 pat=$2 out st envs=()
+
+	shift 2
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do
+		envs+=("$1")
+		shift
+	done
+	shift
+	out=$(env "${envs[@]}" "$HCB_ROOT/scripts/run" "$@" 2>&1)
+	st=$?
+	if [ "$st" = "$want" ] && grep -q -- "$pat" <<<"$out"; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL: ${envs[*]} $*: status $st (want $want)," \
+			"output lacks '$pat':"
+		echo "$out" | sed 's/^/    /'
+	fi
+}
+
+expect 2 "ACCEL must be auto, kvm, nested or tcg" ACCEL=bogus --
+expect 2 "CPU must be a host CPU number" CPU=x --
+expect 2 "this host has CPUs" CPU=4096 --
+expect 2 "TIMEOUT must be a number" TIMEOUT=soon --
+expect 2 "unknown argument 'extra'" -- extra
+
+echo "runner: $pass passed, $fail failed"
+[ "$fail" = 0 ]
