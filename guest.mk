@@ -1,1 +1,129 @@
-# placeholder
+# The guest: UEFI application (boot/), freestanding runtime (kernel/),
+# benchmark rows and report writers (bench/), its ESP image and boot
+# tests (tests/boot/).  Included by the top-level Makefile, which sets
+# HCB_ROOT and BUILD.
+
+.PHONY: guest test-boot
+
+GUEST_OBJDIR := $(BUILD)/guest
+GUEST_SO     := $(GUEST_OBJDIR)/hcbench.so
+GUEST_EFI    := $(BUILD)/hcbench.efi
+GUEST_ESP    := $(BUILD)/esp.img
+GUEST_KVM_PARA := $(BUILD)/include/linux/kvm_para.h
+GUEST_BUILD_ID := $(GUEST_OBJDIR)/build-id
+
+# KVM_HC_TEST comes from the host patch's uapi hunk (docs/design.md).
+HCB_KVM_PARA_PATCH ?= $(firstword $(wildcard \
+	$(HCB_ROOT)/host-patch/linux-6.1/0001-*.patch))
+UAPI_KVM_PARA := /usr/include/linux/kvm_para.h
+
+GNUEFI_LDS  := /usr/lib/elf_x86_64_efi.lds
+GNUEFI_CRT0 := /usr/lib/crt0-efi-x86_64.o
+GNUEFI_LIBS := /usr/lib/libgnuefi.a
+EFI_INC     := /usr/include/efi
+
+NASM    ?= nasm
+OBJCOPY ?= objcopy
+GUEST_LD ?= ld
+GCC_INC := $(shell $(CC) -print-file-name=include)
+HCB_BUILD_DESC := $(shell cd $(HCB_ROOT) && \
+	git describe --always --dirty 2>/dev/null || echo unknown)
+
+GUEST_CPPFLAGS := -nostdinc -isystem $(GCC_INC) -I$(BUILD)/include \
+	-I$(HCB_ROOT) -I$(EFI_INC) -I$(EFI_INC)/x86_64 \
+	-idirafter /usr/include/x86_64-linux-gnu -idirafter /usr/include \
+	-DGNU_EFI_USE_MS_ABI -DHCB_BUILD='"$(HCB_BUILD_DESC)"'
+GUEST_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding \
+	-fno-stack-protector -fno-stack-check -fpic -fshort-wchar \
+	-mno-red-zone -fno-strict-aliasing -fno-tree-loop-distribute-patterns \
+	-MMD -MP
+# Handlers that return (interrupt stubs, #UD/#GP probes) must not touch
+# SSE registers, so the runtime is built without them.
+GUEST_KERNEL_CFLAGS := -mgeneral-regs-only
+GUEST_NASMFLAGS := -f elf64 -w+all -w+error
+
+GUEST_WRITERS := bench/stats.c bench/report_json.c bench/report_table.c \
+	bench/fmt.c
+GUEST_C := $(wildcard $(HCB_ROOT)/boot/*.c) \
+	$(wildcard $(HCB_ROOT)/kernel/*.c) \
+	$(filter-out $(addprefix $(HCB_ROOT)/,$(GUEST_WRITERS)), \
+		$(wildcard $(HCB_ROOT)/bench/*.c)) \
+	$(addprefix $(HCB_ROOT)/,$(GUEST_WRITERS))
+GUEST_ASM := $(wildcard $(HCB_ROOT)/kernel/*.asm $(HCB_ROOT)/bench/*.asm)
+GUEST_OBJS := $(patsubst $(HCB_ROOT)/%.c,$(GUEST_OBJDIR)/%.o,$(GUEST_C)) \
+	$(patsubst $(HCB_ROOT)/%.asm,$(GUEST_OBJDIR)/%.asm.o,$(GUEST_ASM))
+
+## make guest        build build/hcbench.efi and build/esp.img
+guest: $(GUEST_EFI) $(GUEST_ESP)
+
+$(GUEST_KVM_PARA): $(UAPI_KVM_PARA) $(HCB_KVM_PARA_PATCH)
+	@test -n "$(HCB_KVM_PARA_PATCH)" || { echo "guest.mk: no host" \
+		"patch host-patch/linux-6.1/0001-*.patch (it defines" \
+		"KVM_HC_TEST)" >&2; exit 1; }
+	@mkdir -p $(@D)
+	cp $(UAPI_KVM_PARA) $@.tmp
+	filterdiff -i '*/include/uapi/linux/kvm_para.h' \
+		$(HCB_KVM_PARA_PATCH) > $@.diff
+	@test -s $@.diff || { echo "guest.mk: $(HCB_KVM_PARA_PATCH) has no" \
+		"include/uapi/linux/kvm_para.h hunk" >&2; exit 1; }
+	patch --no-backup-if-mismatch -s $@.tmp < $@.diff
+	grep -q 'define KVM_HC_TEST' $@.tmp || { echo "guest.mk: patched" \
+		"kvm_para.h lacks KVM_HC_TEST" >&2; exit 1; }
+	rm -f $@.diff
+	mv $@.tmp $@
+
+# Rewritten only when `git describe` changes, so objects that print the
+# build (-DHCB_BUILD) are rebuilt exactly then.
+$(GUEST_BUILD_ID): FORCE
+	@mkdir -p $(@D)
+	@echo '$(HCB_BUILD_DESC)' | cmp -s - $@ || \
+		echo '$(HCB_BUILD_DESC)' > $@
+$(GUEST_OBJDIR)/boot/efi_main.o $(GUEST_OBJDIR)/bench/main.o: $(GUEST_BUILD_ID)
+
+$(GUEST_OBJDIR)/kernel/%.o: $(HCB_ROOT)/kernel/%.c | $(GUEST_KVM_PARA)
+	@mkdir -p $(@D)
+	$(CC) $(GUEST_CPPFLAGS) $(GUEST_CFLAGS) $(GUEST_KERNEL_CFLAGS) \
+		-c $< -o $@
+
+$(GUEST_OBJDIR)/%.o: $(HCB_ROOT)/%.c | $(GUEST_KVM_PARA)
+	@mkdir -p $(@D)
+	$(CC) $(GUEST_CPPFLAGS) $(GUEST_CFLAGS) -c $< -o $@
+
+$(GUEST_OBJDIR)/%.asm.o: $(HCB_ROOT)/%.asm
+	@mkdir -p $(@D)
+	$(NASM) $(GUEST_NASMFLAGS) -o $@ $<
+
+$(GUEST_SO): $(GUEST_OBJS) $(GNUEFI_LDS) $(GNUEFI_CRT0)
+	$(GUEST_LD) -nostdlib -znocombreloc -shared -Bsymbolic \
+		--no-undefined -T $(GNUEFI_LDS) $(GNUEFI_CRT0) $(GUEST_OBJS) \
+		$(GNUEFI_LIBS) -o $@
+
+$(GUEST_EFI): $(GUEST_SO)
+	$(OBJCOPY) -j .text -j .sdata -j .data -j .dynamic -j .dynsym \
+		-j .rel -j .rela -j .reloc --target efi-app-x86_64 \
+		--subsystem=10 $< $@
+
+# FAT image with EFI/BOOT/BOOTX64.EFI, made with mtools (no root, no loop)
+$(GUEST_ESP): $(GUEST_EFI)
+	rm -f $@.tmp
+	mformat -i $@.tmp -C -T 8192 -h 2 -s 32 -v HCBENCH ::
+	mmd -i $@.tmp ::/EFI ::/EFI/BOOT
+	mcopy -i $@.tmp $(GUEST_EFI) ::/EFI/BOOT/BOOTX64.EFI
+	mv $@.tmp $@
+
+# Host-side checker of the boot tests (jansson)
+BOOT_CHECK := $(BUILD)/tests/boot/check-report
+$(BOOT_CHECK): $(HCB_ROOT)/tests/boot/check_report.c \
+		$(HCB_ROOT)/include/hcbench/schema.h
+	@mkdir -p $(@D)
+	$(CC) -std=gnu11 -O2 -Wall -Wextra -Werror -I$(HCB_ROOT) $< \
+		-ljansson -o $@
+
+## make test-boot    boot the guest under plain TCG (tests/boot)
+test-boot: guest $(BOOT_CHECK)
+	HCB_ROOT=$(HCB_ROOT) BUILD=$(BUILD) $(HCB_ROOT)/tests/boot/run-tests
+
+.PHONY: FORCE
+FORCE:
+
+-include $(GUEST_OBJS:.o=.d)

@@ -9,6 +9,10 @@
 
 #include <stddef.h>
 
+#ifndef ARRAY_SIZE
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#endif
+
 /* Room for any text the hcb_fmt_* functions write, NUL included. */
 #define HCB_FMT_MAX 32
 

@@ -1,1 +1,23 @@
-# placeholder: filled in by its owner
+# The KVM host patch (host-patch/linux-6.1, host-patch/linux-6.12): patched
+# module builds and the series checks.  Included by the top-level Makefile;
+# see host-patch/README.md.
+#
+#   make modules [KERNEL=6.1|6.12|<abi>] [KDIR=/path/to/kernel/build]
+#   make test-patch     series apply + checkpatch + docs; script tests
+
+HCB_PATCH_DIR := $(HCB_ROOT)/host-patch
+
+.PHONY: modules test-patch
+
+# build-modules reads KERNEL, KDIR and JOBS from the environment too; pass
+# only what was given so its own defaults apply otherwise.
+modules:
+	$(HCB_PATCH_DIR)/build-modules $(if $(KERNEL),KERNEL=$(KERNEL)) \
+		$(if $(KDIR),KDIR=$(KDIR)) $(if $(SERIES),SERIES=$(SERIES))
+
+test-patch:
+	$(HCB_PATCH_DIR)/check-series
+	$(HCB_PATCH_DIR)/tests/check-series-catches
+	$(HCB_PATCH_DIR)/tests/load-modules-refusals
+	$(HCB_PATCH_DIR)/tests/bad-arguments
+	@echo "test-patch: passed"

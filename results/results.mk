@@ -1,1 +1,97 @@
-# placeholder: filled in by its owner
+# results/: host tools (C, jansson), tests, regression gate and plots.
+# Included by the top-level Makefile (BUILD, HCB_ROOT come from there).
+
+RES_DIR    := $(HCB_ROOT)/results
+RES_BUILD  := $(BUILD)/results
+RES_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
+	      -I$(HCB_ROOT)/include -I$(RES_DIR)/tools
+RES_LIBS   := -ljansson -lm
+RES_HDRS   := $(wildcard $(RES_DIR)/tools/*.h) \
+	      $(HCB_ROOT)/include/hcbench/schema.h $(RES_BUILD)/.jansson-ok
+
+RES_LIB_SRC     := $(RES_DIR)/tools/report.c $(RES_DIR)/tools/compare_stats.c
+RES_COMPARE_SRC := $(addprefix $(RES_DIR)/tools/, compare.c compare_env.c \
+		   compare_rows.c compare_out.c)
+
+RES_TOOLS := $(addprefix $(RES_BUILD)/, hcb-validate hcb-compare hcb-store \
+	     hcb-export)
+RES_TEST_BINS := $(addprefix $(RES_BUILD)/tests/, gen-report stats-test \
+		 writer-sample)
+
+# The guest's JSON writer and the unit tests' fake report, built on the
+# host so the tests can feed real writer output to the tools.
+RES_WRITER_SRC := $(addprefix $(HCB_ROOT)/, bench/report_json.c \
+		  bench/fmt.c bench/stats.c tests/unit/fake_report.c)
+
+# scripts/run is the lead's runner; overridable so the tests can check the
+# gate's plumbing with a stand-in.
+CHECK_PERF_RUNNER ?= $(HCB_ROOT)/scripts/run
+# Host facts allowed to differ from the baseline: the kernel under test.
+CHECK_PERF_ALLOW ?= kernel
+CHECK_PERF_OPTS ?=
+
+.PHONY: results-tools test-results check-perf plot
+
+results-tools: $(RES_TOOLS)
+
+# A clear message instead of a compiler error when jansson is missing.
+$(RES_BUILD)/.jansson-ok:
+	@mkdir -p $(@D)
+	@printf '#include <jansson.h>\nint main(void) { return !json_object(); }\n' | \
+		$(CC) -x c -o /dev/null - -ljansson 2>/dev/null || { \
+		echo "results: jansson is missing: apt-get install libjansson-dev" >&2; \
+		exit 2; }
+	@touch $@
+
+$(RES_BUILD)/hcb-validate: $(RES_DIR)/tools/validate.c $(RES_LIB_SRC) \
+			   $(RES_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(RES_CFLAGS) -o $@ $(filter %.c,$^) $(RES_LIBS)
+
+$(RES_BUILD)/hcb-compare: $(RES_COMPARE_SRC) $(RES_LIB_SRC) $(RES_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(RES_CFLAGS) -o $@ $(filter %.c,$^) $(RES_LIBS)
+
+$(RES_BUILD)/hcb-store: $(RES_DIR)/tools/store.c $(RES_LIB_SRC) $(RES_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(RES_CFLAGS) -o $@ $(filter %.c,$^) $(RES_LIBS)
+
+$(RES_BUILD)/hcb-export: $(RES_DIR)/plot/export.c $(RES_LIB_SRC) $(RES_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(RES_CFLAGS) -o $@ $(filter %.c,$^) $(RES_LIBS)
+
+$(RES_BUILD)/tests/gen-report: $(RES_DIR)/tests/gen_report.c \
+			       $(RES_DIR)/tools/compare_stats.c $(RES_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(RES_CFLAGS) -o $@ $(filter %.c,$^) $(RES_LIBS)
+
+$(RES_BUILD)/tests/stats-test: $(RES_DIR)/tests/stats_test.c \
+			       $(RES_DIR)/tools/compare_stats.c $(RES_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(RES_CFLAGS) -o $@ $(filter %.c,$^) $(RES_LIBS)
+
+$(RES_BUILD)/tests/writer-sample: $(RES_DIR)/tests/writer_sample.c \
+				  $(RES_WRITER_SRC) $(wildcard $(HCB_ROOT)/bench/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(RES_CFLAGS) -I$(HCB_ROOT)/bench -I$(HCB_ROOT)/tests/unit \
+		-o $@ $(filter %.c,$^) $(RES_LIBS)
+
+## make test-results: tests of the results tools (compare, gate, plots)
+test-results: $(RES_TOOLS) $(RES_TEST_BINS)
+	$(RES_DIR)/tests/run-tests $(RES_BUILD) $(BUILD)/test-results
+
+## make check-perf BASELINE=file: run the benchmark, gate against BASELINE
+# GNU make exits 2 for any failing recipe; the gate's own status (0 pass,
+# 1 regression, 2 bad input) is in $(BUILD)/check-perf.status.
+check-perf: $(RES_TOOLS)
+	@test -n "$(BASELINE)" || { echo "check-perf: set BASELINE=<report.json>" >&2; exit 2; }
+	HCB_ROOT=$(HCB_ROOT) BUILD=$(BUILD) HCB_RESULTS_TOOLS=$(RES_BUILD) \
+	CHECK_PERF_RUNNER=$(CHECK_PERF_RUNNER) \
+	CHECK_PERF_ALLOW=$(CHECK_PERF_ALLOW) \
+		$(RES_DIR)/tools/check-perf "$(BASELINE)" $(CHECK_PERF_OPTS)
+
+## make plot RUN=file [BASE=file] [OUT=dir]: SVG and PNG charts
+plot: $(RES_BUILD)/hcb-export
+	@test -n "$(RUN)" || { echo "plot: set RUN=<report.json>" >&2; exit 2; }
+	HCB_EXPORT=$(RES_BUILD)/hcb-export $(RES_DIR)/plot/plot \
+		-o "$(if $(OUT),$(OUT),$(BUILD)/plots)" "$(RUN)" $(BASE)

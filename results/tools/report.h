@@ -37,12 +37,14 @@ extern const char *const hcb_stat_names[HCB_N_STATS];
 struct hcb_rrow {
 	const char *name, *group, *status;
 	int ok;				/* status is HCB_STATUS_OK */
+	/* Below, NaN stands for a value the writer wrote as null. */
 	double cycles[HCB_N_STATS];
-	double ns[HCB_N_STATS];
+	double ns[HCB_N_STATS];		/* all NaN when tsc.hz is 0 */
 	double quantiles[HCB_N_QUANTILES];
 	double bmean;
-	double *bsamples;
+	double *bsamples;		/* the numbers among batch samples */
 	size_t n_bsamples;
+	size_t n_bsamples_null;		/* entries the writer wrote as null */
 };
 
 struct hcb_rreport {
@@ -50,7 +52,7 @@ struct hcb_rreport {
 	json_t *root;			/* owns every string below */
 	long long version;
 	const char *env;
-	int emulated;
+	int emulated;			/* flag set, or env not hardware */
 	struct {
 		const char *vendor, *brand;
 		long long family, model, stepping;

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The benchmark run: rows, then the report on the serial console. */
+#include "bench.h"
+#include "cpuinfo.h"
+#include "harness.h"
+#include "rows.h"
+#include "include/hcbench/protocol.h"
+#include "include/hcbench/schema.h"
+#include "kernel/apic.h"
+#include "kernel/printf.h"
+#include "kernel/serial.h"
+#include "kernel/string.h"
+
+static struct hcb_ctx ctx;
+static struct hcb_row_result results[HCB_MAX_ROWS];
+static struct hcb_report report;
+
+static const char *patched_name(enum hcb_patched p)
+{
+	switch (p) {
+	case HCB_PATCHED_YES:
+		return "yes";
+	case HCB_PATCHED_NO:
+		return "no";
+	default:
+		return "unknown";
+	}
+}
+
+static void fill_report(const struct hcb_handoff *h)
+{
+	report.build = HCB_BUILD;
+	report.env = h->opt.env;
+	report.emulated = strcmp(h->opt.env, HCB_ENV_HW) != 0;
+	report.options = h->options_raw;
+	report.patched = patched_name(ctx.patched);
+	report.tsc.hz = h->tsc_hz;
+	report.tsc.source = h->tsc_src;
+	report.host = h->host;
+	report.n_host = h->n_host;
+	report.iters = h->opt.iters;
+	report.batches = h->opt.batches;
+	report.batch_size = h->opt.batch;
+	report.overhead = ctx.overhead;
+	report.hc_issued = ctx.hc_issued;
+	report.checks_failed = ctx.checks_failed;
+	report.rows = results;
+	report.n_rows = hcb_row_count();
+}
+
+static void print_report(const struct hcb_handoff *h)
+{
+	if (h->opt.output != HCB_OUT_JSON)
+		hcb_report_table(&report, serial_put, NULL);
+	if (h->opt.output != HCB_OUT_TEXT) {
+		printf("%s\n", HCB_JSON_BEGIN);
+		hcb_report_json(&report, serial_put, NULL);
+		printf("%s\n", HCB_JSON_END);
+	}
+}
+
+int hcb_bench_main(const struct hcb_handoff *h)
+{
+	ctx.h = h;
+	ctx.amd = cpuinfo_fill(&report);
+	ctx.x2apic = apic_is_x2apic();
+	ctx.apic_id = apic_id();
+	ctx.hw_env = !strcmp(h->opt.env, HCB_ENV_HW);
+	ctx.patched = HCB_PATCHED_UNTESTED;
+	printf("hcbench: %s CPU, %s hypercalls, APIC ID %u (%s)\n",
+	       report.cpu.vendor, ctx.amd ? "vmmcall" : "vmcall",
+	       ctx.apic_id, ctx.x2apic ? "x2APIC" : "xAPIC");
+	hcb_run_all(&ctx, results);
+	fill_report(h);
+	print_report(h);
+	if (ctx.checks_failed) {
+		printf("hcbench: %llu correctness checks failed\n",
+		       ctx.checks_failed);
+		return HCB_EXIT_CHECK;
+	}
+	return HCB_EXIT_OK;
+}

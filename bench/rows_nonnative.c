@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The other vendor's hypercall instruction (vmcall on AMD, vmmcall on
+ * Intel).  KVM takes the #UD, emulates the call and, unless the
+ * FIX_HYPERCALL_INSN quirk is off, rewrites the instruction in place to
+ * the native one.  Stubs "<insn>; ret" are copied into code pages the
+ * UEFI stage allocated: slot 0 probes, slot 1 is hc_nonnative's one
+ * location, every later slot runs exactly once (hc_nonnative_first).
+ */
+#include "hypercall.h"
+#include "rows.h"
+#include "kernel/probe.h"
+#include "kernel/string.h"
+
+#define SLOT_PROBE	0
+#define SLOT_REPEAT	1
+#define SLOT_FIRST	HCB_CODE_SLOTS_FIXED
+
+long hcb_stub_call(void *stub, unsigned long nr, unsigned long a0,
+		   unsigned long a1, unsigned long a2, unsigned long a3);
+
+static const uint8_t insn_vmcall[3] = { 0x0f, 0x01, 0xc1 };
+static const uint8_t insn_vmmcall[3] = { 0x0f, 0x01, 0xd9 };
+
+static const uint8_t *insn_bytes(const struct hcb_ctx *c, int native)
+{
+	return !c->amd == !native ? insn_vmmcall : insn_vmcall;
+}
+
+static uint8_t *slot(const struct hcb_ctx *c, unsigned int i)
+{
+	return c->h->code + (uint64_t)i * HCB_CODE_SLOT_SIZE;
+}
+
+static void slot_write(const struct hcb_ctx *c, unsigned int i)
+{
+	uint8_t *p = slot(c, i);
+
+	memcpy(p, insn_bytes(c, 0), 3);
+	p[3] = 0xc3;				/* ret */
+}
+
+/* Slots [from, to) now holding the native instruction. */
+static unsigned int slots_rewritten(const struct hcb_ctx *c,
+				    unsigned int from, unsigned int to)
+{
+	unsigned int i, n = 0;
+
+	for (i = from; i < to; i++)
+		n += !memcmp(slot(c, i), insn_bytes(c, 1), 3);
+	return n;
+}
+
+/* One probing call through slot SLOT_PROBE; 0 if KVM handled it. */
+static int nonnative_begin(struct hcb_ctx *c, struct hcb_row_result *r)
+{
+	unsigned long ud;
+	long ret;
+
+	r->hc.valid = 1;
+	r->hc.nr = KVM_HC_VAPIC_POLL_IRQ;
+	r->hc.insn = hc_insn_name(c, 0);
+	r->hc.cls = HCB_HC_CLASS_OTHER;
+	c->acct = (struct hcb_hc_acct){ .ud0 = probe_ud_hits() };
+	slot_write(c, SLOT_PROBE);
+	ud = probe_ud_hits();
+	ret = hcb_stub_call(slot(c, SLOT_PROBE), KVM_HC_VAPIC_POLL_IRQ,
+			    0, 0, 0, 0);
+	if (probe_ud_hits() != ud) {
+		r->hc.calls = 1;
+		hcb_row_status(c, r, HCB_STATUS_UNAVAILABLE,
+			       "%s raised #UD: not emulated here (no "
+			       "hypervisor, or KVM's FIX_HYPERCALL_INSN "
+			       "quirk is off)", r->hc.insn);
+		return -1;
+	}
+	hc_count(c, ret);
+	return 0;
+}
+
+void row_hc_nonnative_first(struct hcb_ctx *c, struct hcb_row_result *r)
+{
+	unsigned int next = SLOT_FIRST, avail, i;
+	long ret;
+
+	if (nonnative_begin(c, r))
+		return;
+	avail = c->h->code_slots - SLOT_FIRST;
+	if ((uint64_t)c->batches * c->batch > avail - c->iters) {
+		hcb_row_note(c, "batches*batch above %u fresh slots: no "
+			     "batched loop; ", avail - c->iters);
+		c->batches = 0;
+	}
+	for (i = SLOT_FIRST; i < c->h->code_slots; i++)
+		slot_write(c, i);
+	c->warmup = 0;		/* a warm-up would not be a first call */
+	HCB_MEASURE(c, (void)0,
+		    ret = hcb_stub_call(slot(c, next), KVM_HC_VAPIC_POLL_IRQ,
+					0, 0, 0, 0),
+		    (hc_count(c, ret), next++));
+	hc_end(c, r);
+	hcb_row_note(c, "%u of %u copies now hold %s: %s; ",
+		     slots_rewritten(c, SLOT_FIRST, next), next - SLOT_FIRST,
+		     hc_insn_name(c, 1),
+		     slots_rewritten(c, SLOT_FIRST, next) ?
+		     "KVM rewrote the instruction in place" :
+		     "KVM left the bytes alone");
+}
+
+void row_hc_nonnative(struct hcb_ctx *c, struct hcb_row_result *r)
+{
+	void *stub = slot(c, SLOT_REPEAT);
+	long ret;
+
+	if (nonnative_begin(c, r))
+		return;
+	slot_write(c, SLOT_REPEAT);
+	HCB_MEASURE(c, (void)0,
+		    ret = hcb_stub_call(stub, KVM_HC_VAPIC_POLL_IRQ,
+					0, 0, 0, 0),
+		    hc_count(c, ret));
+	hc_end(c, r);
+	if (slots_rewritten(c, SLOT_REPEAT, SLOT_REPEAT + 1))
+		hcb_row_note(c, "KVM rewrote the location to %s on the first "
+			     "call: the samples time the native instruction; ",
+			     hc_insn_name(c, 1));
+	else
+		hcb_row_note(c, "the location still holds %s: every call was "
+			     "emulated; ", hc_insn_name(c, 0));
+}

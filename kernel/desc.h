@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* GDT with kernel and user segments, a TSS with IST stacks, the IDT. */
+#ifndef HCBENCH_DESC_H
+#define HCBENCH_DESC_H
+
+#include <stdint.h>
+
+#define KERNEL_CS	0x08
+#define KERNEL_DS	0x10
+#define USER_DS		0x18	/* RPL 3 added when loaded */
+#define USER_CS		0x20
+#define TSS_SEL		0x28
+
+#define IST_DF		1
+#define IST_NMI		2
+#define IST_MC		3
+
+/* DPL-3 gate through which code run by hcb_user_call() comes back. */
+#define HCB_VEC_USER_RET 0x81
+
+/* Saved by kernel/trap_entry.asm, in push order reversed. */
+struct hcb_regs {
+	uint64_t r15, r14, r13, r12, r11, r10, r9, r8;
+	uint64_t rbp, rdi, rsi, rdx, rcx, rbx, rax;
+	uint64_t vector, error;
+	uint64_t rip, cs, rflags, rsp, ss;
+};
+
+struct hcb_stacks {
+	uint64_t rsp0;			/* CPL3 -> CPL0 transitions */
+	uint64_t ist[3];		/* IST_DF, IST_NMI, IST_MC */
+};
+
+void desc_init(const struct hcb_stacks *st);
+
+/*
+ * Runs fn(arg) at CPL 3 on user_stack_top (16-byte aligned) with
+ * interrupts off, and returns once fn returns (kernel/usermode.asm).
+ */
+void hcb_user_call(void (*fn)(void *), void *arg, void *user_stack_top);
+
+/* Calls fn(arg) on a new stack; fn must not return (kernel/stack.asm). */
+void hcb_switch_stack(void (*fn)(void *), void *arg, void *stack_top)
+	__attribute__((noreturn));
+
+#endif /* HCBENCH_DESC_H */

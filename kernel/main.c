@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * After ExitBootServices: own descriptor tables and page tables, a quiet
+ * interrupt system, then the benchmark.  Never returns to UEFI.
+ */
+#include "apic.h"
+#include "desc.h"
+#include "exit.h"
+#include "paging.h"
+#include "printf.h"
+#include "processor.h"
+#include "trap.h"
+#include "boot/handoff.h"
+#include "bench/bench.h"
+#include "include/hcbench/protocol.h"
+
+/* x87/SSE usable: no emulation, no lazy-FPU traps. */
+static void fpu_setup(void)
+{
+	write_cr0((read_cr0() & ~(X86_CR0_EM | X86_CR0_TS)) | X86_CR0_MP);
+	write_cr4(read_cr4() | X86_CR4_OSFXSR | X86_CR4_OSXMMEXCPT);
+}
+
+void kernel_main(void *arg)
+{
+	const struct hcb_handoff *h = arg;
+
+	cli();
+	fpu_setup();
+	desc_init(&h->stacks);
+	paging_init(h->pt_top, h->ram, h->n_ram, h->pt_pages);
+	apic_init();
+	if (irq_quiesce()) {
+		printf("hcbench: interrupts still pending after the drain\n");
+		hcb_done(HCB_EXIT_BOOT);
+	}
+	printf("hcbench: runtime ready (identity map to 0x%lx, %u RAM "
+	       "ranges, interrupts quiesced)\n", (unsigned long)h->pt_top,
+	       h->n_ram);
+	if (h->opt.fault != HCB_FAULT_NONE) {
+		trap_raise((enum hcb_fault)h->opt.fault);
+		hcb_done(HCB_EXIT_CHECK);
+	}
+	hcb_done(hcb_bench_main(h));
+}

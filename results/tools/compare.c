@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * hcb-compare: compare two hcbench runs, or two sets of repeated runs,
+ * row by row, and act as a regression gate.
+ *
+ *   hcb-compare [options] BASE.json NEW.json
+ *   hcb-compare [options] BASE.json [BASE2.json ...] -- NEW.json [...]
+ *
+ * Exit status: 0 no row regressed, 1 some row regressed, 2 bad input.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compare.h"
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+"usage: hcb-compare [options] BASE.json NEW.json\n"
+"       hcb-compare [options] BASE.json [BASE2.json ...] -- NEW.json [NEW2.json ...]\n"
+"options:\n"
+"  --alpha P        significance level of the Mann-Whitney U test (0.01)\n"
+"  --threshold PCT  change of the median that counts, percent (5)\n"
+"  --resamples N    bootstrap resamples (2000)\n"
+"  --seed N         bootstrap seed (1)\n"
+"  --allow LIST     comma list of facts allowed to differ with a warning\n"
+"                   only: environment,cpu,tsc,kernel,qemu,cpu_model\n"
+"  --force          compare even when the environments differ\n"
+"  --json           print a JSON document instead of the table\n"
+"exit status: 0 no row regressed, 1 a row regressed, 2 bad input\n");
+}
+
+static int bad_opt(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "%s: ", hcb_prog);
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, " (try --help)\n");
+	return -1;
+}
+
+static int parse_num(const char *opt, const char *arg, double min,
+		     double max, double *out)
+{
+	char *end;
+
+	if (!arg)
+		return bad_opt("option %s needs a value", opt);
+	errno = 0;
+	*out = strtod(arg, &end);
+	if (errno || end == arg || *end || !(*out >= min && *out <= max)) {
+		fprintf(stderr, "%s: %s: bad value \"%s\" (expected %g..%g)\n",
+			hcb_prog, opt, arg, min, max);
+		return -1;
+	}
+	return 0;
+}
+
+/* Option argv[*i] with its value; advances *i past the value. */
+static int parse_opt(int argc, char **argv, int *i, struct cmp_opts *o)
+{
+	const char *opt = argv[*i], *val = *i + 1 < argc ? argv[*i + 1] : NULL;
+	double d;
+
+	if (!strcmp(opt, "--json")) {
+		o->json = 1;
+		return 0;
+	}
+	if (!strcmp(opt, "--force")) {
+		o->force = 1;
+		return 0;
+	}
+	(*i)++;
+	if (!strcmp(opt, "--alpha"))
+		return parse_num(opt, val, 1e-12, 0.5, &o->alpha);
+	if (!strcmp(opt, "--threshold"))
+		return parse_num(opt, val, 0, 1000, &o->threshold);
+	if (!strcmp(opt, "--resamples")) {
+		if (parse_num(opt, val, 100, 1e6, &d))
+			return -1;
+		o->resamples = (unsigned int)d;
+		return 0;
+	}
+	if (!strcmp(opt, "--seed")) {
+		if (parse_num(opt, val, 0, 4294967295.0, &d))
+			return -1;
+		o->seed = (uint64_t)d;
+		return 0;
+	}
+	if (!strcmp(opt, "--allow")) {
+		if (!val)
+			return bad_opt("option %s needs a value", opt);
+		o->allow = val;
+		return 0;
+	}
+	return bad_opt("unknown option \"%s\"", opt);
+}
+
+struct cmdline {
+	const char **files[N_SIDES];
+	size_t n[N_SIDES];
+	int separated;
+};
+
+static int parse_args(int argc, char **argv, struct cmp_opts *o,
+		      struct cmdline *c)
+{
+	int i, side = BASE;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--") && !c->separated) {
+			c->separated = 1;
+			side = NEW;
+		} else if (!strcmp(argv[i], "-h") ||
+			   !strcmp(argv[i], "--help")) {
+			usage(stdout);
+			exit(0);
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			if (parse_opt(argc, argv, &i, o))
+				return -1;
+		} else {
+			c->files[side][c->n[side]++] = argv[i];
+		}
+	}
+	if (!c->separated && c->n[BASE] == 2) {
+		c->files[NEW][0] = c->files[BASE][1];
+		c->n[BASE] = c->n[NEW] = 1;
+	}
+	if (!c->n[BASE] || !c->n[NEW]) {
+		fprintf(stderr, "%s: need a base and a new run: A.json B.json, or A.json ... -- B.json ...\n",
+			hcb_prog);
+		usage(stderr);
+		return -1;
+	}
+	return 0;
+}
+
+static int load_side(const char **files, size_t n, struct cmp_side *side)
+{
+	size_t i;
+
+	side->runs = calloc(n, sizeof(*side->runs));
+	if (!side->runs)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (hcb_report_load(files[i], &side->runs[i]))
+			return -1;
+		side->n = i + 1;
+	}
+	return 0;
+}
+
+static void free_side(struct cmp_side *side)
+{
+	size_t i;
+
+	for (i = 0; i < side->n; i++)
+		hcb_report_free(&side->runs[i]);
+	free(side->runs);
+}
+
+static int run(struct cmp_side *sides, const struct cmp_opts *o)
+{
+	struct cmp_result res = { 0 };
+	size_t refused = cmp_check_env(sides, o, &res);
+	int ret = 2;
+
+	if (refused && !o->force) {
+		fprintf(stderr, "%s: refusing to compare runs from different environments (%zu difference(s) above); --force compares anyway\n",
+			hcb_prog, refused);
+		goto out;
+	}
+	if (cmp_rows(sides, o, &res)) {
+		fprintf(stderr, "%s: out of memory\n", hcb_prog);
+		goto out;
+	}
+	fprintf(stderr, "compare: %zu rows, %zu base run(s), %zu new run(s)%s\n",
+		res.n_rows, sides[BASE].n, sides[NEW].n,
+		res.emulated ? ", EMULATED timings" : "");
+	if (o->json)
+		cmp_print_json(sides, o, &res);
+	else
+		cmp_print_text(sides, o, &res);
+	ret = res.counts[V_SLOWER] ? 1 : 0;
+out:
+	cmp_free(&res);
+	return ret;
+}
+
+int main(int argc, char **argv)
+{
+	struct cmp_opts o = {
+		.alpha = 0.01, .threshold = 5, .resamples = 2000, .seed = 1,
+	};
+	struct cmdline c = { 0 };
+	struct cmp_side sides[N_SIDES] = { { 0 } };
+	int ret = HCB_EXIT_BAD_INPUT;
+
+	hcb_prog = "hcb-compare";
+	c.files[BASE] = calloc(argc, sizeof(char *));
+	c.files[NEW] = calloc(argc, sizeof(char *));
+	if (!c.files[BASE] || !c.files[NEW] || parse_args(argc, argv, &o, &c))
+		goto out;
+	fprintf(stderr, "compare: loading %zu base and %zu new run(s)\n",
+		c.n[BASE], c.n[NEW]);
+	if (load_side(c.files[BASE], c.n[BASE], &sides[BASE]) ||
+	    load_side(c.files[NEW], c.n[NEW], &sides[NEW]))
+		goto out;
+	ret = run(sides, &o);
+out:
+	free_side(&sides[BASE]);
+	free_side(&sides[NEW]);
+	free(c.files[BASE]);
+	free(c.files[NEW]);
+	return ret;
+}

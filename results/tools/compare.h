@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* hcb-compare: what its parts (compare*.c) share. */
+#ifndef HCB_RESULTS_COMPARE_H
+#define HCB_RESULTS_COMPARE_H
+
+#include <stdint.h>
+#include "compare_stats.h"
+#include "report.h"
+
+enum { BASE, NEW, N_SIDES };
+
+struct cmp_opts {
+	double alpha;		/* significance level of the rank test */
+	double threshold;	/* percent change that counts */
+	unsigned int resamples;	/* bootstrap resamples */
+	uint64_t seed;		/* bootstrap seed */
+	int json, force;
+	const char *allow;	/* comma list of host facts allowed to differ */
+};
+
+struct cmp_side {
+	struct hcb_rreport *runs;
+	size_t n;
+};
+
+struct cmp_row_side {
+	int present;		/* in at least one run of the side */
+	size_t n_ok;		/* runs where status is ok */
+	const char *status;	/* "ok", a non-ok status, or "mixed" */
+	double p50, p99;	/* median over ok runs of cycles.p50/p99 */
+	double median;		/* of the pooled batch samples */
+	double *samples;	/* pooled batch samples */
+	size_t n;
+	size_t n_null;		/* batch samples written as null, left out */
+};
+
+enum cmp_verdict {
+	V_SLOWER, V_FASTER, V_SAME, V_ONLY_BASE, V_ONLY_NEW, V_NOT_OK,
+	V_NO_SAMPLES, V_NO_BASE_MEDIAN, N_VERDICTS
+};
+
+struct cmp_row {
+	const char *name;
+	struct cmp_row_side s[N_SIDES];
+	enum cmp_verdict verdict;
+	int tested;		/* mwu, change and CI are valid */
+	struct hcb_mwu mwu;
+	double change, ci_lo, ci_hi;	/* percent, new vs base */
+};
+
+struct cmp_result {
+	struct cmp_row *rows;
+	size_t n_rows;
+	int emulated;		/* some run of either side is emulated */
+	char **warnings;
+	size_t n_warnings;
+	size_t counts[N_VERDICTS];
+};
+
+extern const char *const cmp_verdict_names[N_VERDICTS];
+
+/*
+ * compare_env.c: environment checks; returns the number of differences
+ * that --allow does not cover.
+ */
+size_t cmp_check_env(struct cmp_side *sides, const struct cmp_opts *o,
+		     struct cmp_result *res);
+void cmp_warn(struct cmp_result *res, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* compare_rows.c */
+int cmp_rows(struct cmp_side *sides, const struct cmp_opts *o,
+	     struct cmp_result *res);
+void cmp_free(struct cmp_result *res);
+
+/* compare_out.c */
+void cmp_print_text(const struct cmp_side *sides, const struct cmp_opts *o,
+		    const struct cmp_result *res);
+int cmp_print_json(const struct cmp_side *sides, const struct cmp_opts *o,
+		   const struct cmp_result *res);
+
+#endif /* HCB_RESULTS_COMPARE_H */

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-2.0
+/* hcb-compare: the text table and the --json document. */
+#include <math.h>
+#include <stdio.h>
+
+#include "compare.h"
+
+static void print_note(const struct cmp_result *res)
+{
+	if (res->emulated)
+		printf("*** EMULATED: timings are %s ***\n",
+		       HCB_EMULATED_NOTE);
+}
+
+static void print_header(const struct cmp_side *sides,
+			 const struct cmp_opts *o)
+{
+	printf("base: %zu run(s), %s, %s; new: %zu run(s), %s, %s\n",
+	       sides[BASE].n, sides[BASE].runs[0].env,
+	       sides[BASE].runs[0].cpu.brand, sides[NEW].n,
+	       sides[NEW].runs[0].env, sides[NEW].runs[0].cpu.brand);
+	printf("p50/p99: per-call cycles (median over runs); change: median of pooled batch samples;\n"
+	       "p: Mann-Whitney U, alpha %g; CI: bootstrap, %u resamples, %g%%; threshold %g%%\n",
+	       o->alpha, o->resamples, 100 * (1 - o->alpha), o->threshold);
+	printf("%-22s %10s %10s %10s %10s %8s %19s %9s  %s\n", "row",
+	       "base p50", "new p50", "base p99", "new p99", "change",
+	       "CI of change", "p", "verdict");
+}
+
+static void print_num(int valid, double v)
+{
+	if (valid && !isnan(v))
+		printf(" %10.1f", v);
+	else
+		printf(" %10s", "-");
+}
+
+static void print_row(const struct cmp_row *r)
+{
+	char ci[40];
+
+	printf("%-22s", r->name);
+	print_num(r->s[BASE].n_ok > 0, r->s[BASE].p50);
+	print_num(r->s[NEW].n_ok > 0, r->s[NEW].p50);
+	print_num(r->s[BASE].n_ok > 0, r->s[BASE].p99);
+	print_num(r->s[NEW].n_ok > 0, r->s[NEW].p99);
+	if (r->tested) {
+		snprintf(ci, sizeof(ci), "[%+.2f%%, %+.2f%%]", r->ci_lo,
+			 r->ci_hi);
+		printf(" %+7.2f%% %19s %9.2g", r->change, ci, r->mwu.p);
+	} else {
+		printf(" %8s %19s %9s", "-", "-", "-");
+	}
+	printf("  %s", cmp_verdict_names[r->verdict]);
+	if (r->verdict == V_NOT_OK)
+		printf(": base %s, new %s",
+		       r->s[BASE].status ? r->s[BASE].status : "-",
+		       r->s[NEW].status ? r->s[NEW].status : "-");
+	putchar('\n');
+}
+
+void cmp_print_text(const struct cmp_side *sides, const struct cmp_opts *o,
+		    const struct cmp_result *res)
+{
+	size_t i;
+
+	print_note(res);
+	print_header(sides, o);
+	for (i = 0; i < res->n_rows; i++)
+		print_row(&res->rows[i]);
+	for (i = 0; i < res->n_warnings; i++)
+		printf("WARNING: %s\n", res->warnings[i]);
+	printf("summary: %zu rows: %zu slower, %zu faster, %zu no significant change, %zu only in base, %zu only in new, %zu not compared\n",
+	       res->n_rows, res->counts[V_SLOWER], res->counts[V_FASTER],
+	       res->counts[V_SAME], res->counts[V_ONLY_BASE],
+	       res->counts[V_ONLY_NEW],
+	       res->counts[V_NOT_OK] + res->counts[V_NO_SAMPLES] +
+	       res->counts[V_NO_BASE_MEDIAN]);
+	printf("gate: %s\n", res->counts[V_SLOWER] ?
+	       "FAIL (a row regressed)" : "pass (no row regressed)");
+	print_note(res);
+}
+
+/* A number, or null when not finite (JSON has no NaN). */
+static json_t *num(int valid, double v)
+{
+	return valid && isfinite(v) ? json_real(v) : json_null();
+}
+
+static json_t *side_json(const struct cmp_row_side *rs)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "present", json_boolean(rs->present));
+	json_object_set_new(o, HCB_K_ROW_STATUS, rs->status ?
+			    json_string(rs->status) : json_null());
+	json_object_set_new(o, "runs_ok", json_integer((json_int_t)rs->n_ok));
+	json_object_set_new(o, "batch_samples",
+			    json_integer((json_int_t)rs->n));
+	json_object_set_new(o, "p50_cycles", num(rs->n_ok, rs->p50));
+	json_object_set_new(o, "p99_cycles", num(rs->n_ok, rs->p99));
+	json_object_set_new(o, "batch_median_cycles",
+			    num(rs->n > 0, rs->median));
+	return o;
+}
+
+static json_t *row_json(const struct cmp_row *r)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, HCB_K_ROW_NAME, json_string(r->name));
+	json_object_set_new(o, "base", side_json(&r->s[BASE]));
+	json_object_set_new(o, "new", side_json(&r->s[NEW]));
+	json_object_set_new(o, "change_pct", num(r->tested, r->change));
+	json_object_set_new(o, "ci_low_pct", num(r->tested, r->ci_lo));
+	json_object_set_new(o, "ci_high_pct", num(r->tested, r->ci_hi));
+	json_object_set_new(o, "p_value", num(r->tested, r->mwu.p));
+	json_object_set_new(o, "p_exact", json_boolean(r->tested &&
+						       r->mwu.exact));
+	json_object_set_new(o, "verdict",
+			    json_string(cmp_verdict_names[r->verdict]));
+	return o;
+}
+
+static json_t *files_json(const struct cmp_side *side)
+{
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < side->n; i++)
+		json_array_append_new(a, json_string(side->runs[i].path));
+	return a;
+}
+
+static json_t *settings_json(const struct cmp_opts *o)
+{
+	json_t *s = json_object();
+
+	json_object_set_new(s, "alpha", json_real(o->alpha));
+	json_object_set_new(s, "threshold_pct", json_real(o->threshold));
+	json_object_set_new(s, "bootstrap_resamples",
+			    json_integer(o->resamples));
+	json_object_set_new(s, "bootstrap_seed",
+			    json_integer((json_int_t)o->seed));
+	json_object_set_new(s, "ci_level", json_real(1 - o->alpha));
+	return s;
+}
+
+int cmp_print_json(const struct cmp_side *sides, const struct cmp_opts *o,
+		   const struct cmp_result *res)
+{
+	json_t *doc = json_object(), *rows = json_array(), *w = json_array();
+	size_t i;
+	int ret;
+
+	json_object_set_new(doc, "tool", json_string("hcb-compare"));
+	json_object_set_new(doc, HCB_K_EMULATED, json_boolean(res->emulated));
+	json_object_set_new(doc, HCB_K_TIMING_NOTE, res->emulated ?
+			    json_string("timings are " HCB_EMULATED_NOTE) :
+			    json_string("hardware timings"));
+	json_object_set_new(doc, "settings", settings_json(o));
+	json_object_set_new(doc, "base_files", files_json(&sides[BASE]));
+	json_object_set_new(doc, "new_files", files_json(&sides[NEW]));
+	for (i = 0; i < res->n_warnings; i++)
+		json_array_append_new(w, json_string(res->warnings[i]));
+	json_object_set_new(doc, "warnings", w);
+	for (i = 0; i < res->n_rows; i++)
+		json_array_append_new(rows, row_json(&res->rows[i]));
+	json_object_set_new(doc, HCB_K_ROWS, rows);
+	json_object_set_new(doc, "regressed",
+			    json_integer((json_int_t)res->counts[V_SLOWER]));
+	ret = json_dumpf(doc, stdout, JSON_INDENT(2));
+	putchar('\n');
+	json_decref(doc);
+	return ret;
+}

@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * hcb-compare: per row, pool the batch samples of each side's runs, run
+ * the rank test and the bootstrap, and decide.  A row is slower (the gate
+ * fails) only when the rank test is significant at --alpha, the change of
+ * the median is beyond --threshold percent, and the bootstrap interval
+ * (probability 1 - alpha) lies entirely above zero; faster symmetrically.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compare.h"
+
+const char *const cmp_verdict_names[N_VERDICTS] = {
+	[V_SLOWER] = "slower",
+	[V_FASTER] = "faster",
+	[V_SAME] = "no significant change",
+	[V_ONLY_BASE] = "only in base",
+	[V_ONLY_NEW] = "only in new",
+	[V_NOT_OK] = "not compared (status)",
+	[V_NO_SAMPLES] = "not compared (no batch samples)",
+	[V_NO_BASE_MEDIAN] = "not compared (base median not above 0)",
+};
+
+static int add_name(struct cmp_result *res, const char *name)
+{
+	struct cmp_row *r;
+	size_t i;
+
+	for (i = 0; i < res->n_rows; i++)
+		if (!strcmp(res->rows[i].name, name))
+			return 0;
+	r = realloc(res->rows, (res->n_rows + 1) * sizeof(*r));
+	if (!r)
+		return -1;
+	res->rows = r;
+	memset(&r[res->n_rows], 0, sizeof(*r));
+	r[res->n_rows++].name = name;
+	return 0;
+}
+
+static int collect_names(struct cmp_side *sides, struct cmp_result *res)
+{
+	const struct hcb_rreport *r;
+	size_t s, i, j;
+
+	for (s = 0; s < N_SIDES; s++) {
+		for (i = 0; i < sides[s].n; i++) {
+			r = &sides[s].runs[i];
+			for (j = 0; j < r->n_rows; j++)
+				if (add_name(res, r->rows[j].name))
+					return -1;
+		}
+	}
+	return 0;
+}
+
+static void note_status(struct cmp_row_side *rs, const char *status)
+{
+	if (!rs->status)
+		rs->status = status;
+	else if (strcmp(rs->status, status))
+		rs->status = "mixed";
+}
+
+static int append(struct cmp_row_side *rs, const struct hcb_rrow *row)
+{
+	double *t = realloc(rs->samples,
+			    (rs->n + row->n_bsamples) * sizeof(*t));
+
+	if (!t)
+		return -1;
+	memcpy(t + rs->n, row->bsamples, row->n_bsamples * sizeof(*t));
+	rs->samples = t;
+	rs->n += row->n_bsamples;
+	rs->n_null += row->n_bsamples_null;
+	return 0;
+}
+
+/* Pool one side of row @name. */
+static int gather(const struct cmp_side *side, const char *name,
+		  struct cmp_row_side *rs)
+{
+	double *p50 = malloc(2 * side->n * sizeof(*p50)), *p99 = p50 + side->n;
+	size_t i;
+	int ret = -1;
+
+	if (!p50)
+		return -1;
+	for (i = 0; i < side->n; i++) {
+		const struct hcb_rrow *row = hcb_report_row(&side->runs[i],
+							    name);
+
+		if (!row)
+			continue;
+		rs->present = 1;
+		note_status(rs, row->status);
+		if (!row->ok)
+			continue;
+		p50[rs->n_ok] = row->cycles[HCB_STAT_p50];
+		p99[rs->n_ok++] = row->cycles[HCB_STAT_p99];
+		if (append(rs, row))
+			goto out;
+	}
+	if (rs->n_ok) {
+		rs->p50 = hcb_median(p50, rs->n_ok);
+		rs->p99 = hcb_median(p99, rs->n_ok);
+	}
+	rs->median = rs->n ? hcb_median(rs->samples, rs->n) : NAN;
+	ret = 0;
+out:
+	free(p50);
+	return ret;
+}
+
+static enum cmp_verdict decide(const struct cmp_row *r,
+			       const struct cmp_opts *o)
+{
+	if (r->mwu.p >= o->alpha)
+		return V_SAME;
+	if (r->change > o->threshold && r->ci_lo > 0)
+		return V_SLOWER;
+	if (r->change < -o->threshold && r->ci_hi < 0)
+		return V_FASTER;
+	return V_SAME;
+}
+
+/* Why row @r cannot be tested, or N_VERDICTS when it can. */
+static enum cmp_verdict untestable(const struct cmp_row *r)
+{
+	const struct cmp_row_side *a = &r->s[BASE], *b = &r->s[NEW];
+
+	if (!a->present)
+		return V_ONLY_NEW;
+	if (!b->present)
+		return V_ONLY_BASE;
+	if (!a->n_ok || !b->n_ok)
+		return V_NOT_OK;
+	if (!a->n || !b->n)
+		return V_NO_SAMPLES;
+	if (!(a->median > 0))
+		return V_NO_BASE_MEDIAN;
+	return N_VERDICTS;
+}
+
+static int test_row(struct cmp_row *r, const struct cmp_opts *o,
+		    struct cmp_result *res)
+{
+	struct cmp_row_side *a = &r->s[BASE], *b = &r->s[NEW];
+	int ret;
+
+	r->verdict = untestable(r);
+	if (r->verdict != N_VERDICTS)
+		return 0;
+	if (hcb_mwu(a->samples, a->n, b->samples, b->n, &r->mwu))
+		return -1;
+	ret = hcb_boot_change_ci(a->samples, a->n, b->samples, b->n,
+				 o->resamples, o->seed, 1 - o->alpha,
+				 &r->ci_lo, &r->ci_hi);
+	if (ret == -2) {
+		r->verdict = V_NO_BASE_MEDIAN;
+		return 0;
+	}
+	if (ret)
+		return -1;
+	if (r->mwu.exact && hcb_mwu_min_p(a->n, b->n) >= o->alpha)
+		cmp_warn(res, "row %s: %zu and %zu batch samples can never reach p < %g; use more batches or runs",
+			 r->name, a->n, b->n, o->alpha);
+	r->change = 100 * (b->median / a->median - 1);
+	r->tested = 1;
+	r->verdict = decide(r, o);
+	return 0;
+}
+
+int cmp_rows(struct cmp_side *sides, const struct cmp_opts *o,
+	     struct cmp_result *res)
+{
+	size_t i, s;
+
+	if (collect_names(sides, res))
+		return -1;
+	for (i = 0; i < res->n_rows; i++) {
+		struct cmp_row *r = &res->rows[i];
+
+		for (s = 0; s < N_SIDES; s++)
+			if (gather(&sides[s], r->name, &r->s[s]))
+				return -1;
+		for (s = 0; s < N_SIDES; s++)
+			if (r->s[s].n_null)
+				cmp_warn(res, "row %s: %zu %s batch sample(s) were null (not finite) and are left out",
+					 r->name, r->s[s].n_null,
+					 s == BASE ? "base" : "new");
+		if (test_row(r, o, res))
+			return -1;
+		res->counts[r->verdict]++;
+		if (r->s[BASE].status && r->s[NEW].status &&
+		    strcmp(r->s[BASE].status, r->s[NEW].status))
+			cmp_warn(res, "row %s: status \"%s\" in base, \"%s\" in new",
+				 r->name, r->s[BASE].status,
+				 r->s[NEW].status);
+	}
+	return 0;
+}
+
+void cmp_free(struct cmp_result *res)
+{
+	size_t i, s;
+
+	for (i = 0; i < res->n_rows; i++)
+		for (s = 0; s < N_SIDES; s++)
+			free(res->rows[i].s[s].samples);
+	free(res->rows);
+	for (i = 0; i < res->n_warnings; i++)
+		free(res->warnings[i]);
+	free(res->warnings);
+}
