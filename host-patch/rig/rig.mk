@@ -1,1 +1,29 @@
-# placeholder: filled in by its owner
+# The nested test rig (host-patch/rig/): KVM under QEMU's emulated AMD SVM.
+# Included by the top-level Makefile (BUILD, HCB_ROOT come from there).
+#
+#   make rig [RIG_KERNELS="6.1 6.12"]  fetch L1 kernels + stock modules,
+#                                      build patched modules and initramfs
+#   make test-nested                   patched 6.1 + stock 6.1 (one L0
+#                                      boot), patched 6.12; correctness only
+#   host-patch/rig/run-nested --help   one nested run (make run uses it)
+
+RIG_DIR    := $(HCB_ROOT)/host-patch/rig
+RIG_BUILD  := $(BUILD)/rig
+RIG_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -I$(HCB_ROOT)/include
+RIG_KERNELS ?= 6.1 6.12
+
+.PHONY: rig test-nested
+
+rig: $(RIG_BUILD)/nested-check
+	@for k in $(RIG_KERNELS); do \
+		$(RIG_DIR)/run-nested KERNEL=$$k PATCH=on PREPARE_ONLY=1 || \
+			exit 1; \
+	done
+
+$(RIG_BUILD)/nested-check: $(RIG_DIR)/tests/nested-check.c \
+			   $(HCB_ROOT)/include/hcbench/schema.h
+	@mkdir -p $(@D)
+	$(CC) $(RIG_CFLAGS) -o $@ $< -ljansson
+
+test-nested: guest results-tools $(RIG_BUILD)/nested-check
+	$(RIG_DIR)/tests/test-nested

@@ -66,15 +66,17 @@ static void note_status(struct cmp_row_side *rs, const char *status)
 
 static int append(struct cmp_row_side *rs, const struct hcb_rrow *row)
 {
-	double *t = realloc(rs->samples,
-			    (rs->n + row->n_bsamples) * sizeof(*t));
+	double *t;
 
+	rs->n_null += row->n_bsamples_null;
+	if (!row->n_bsamples)	/* realloc(p, 0) would free p */
+		return 0;
+	t = realloc(rs->samples, (rs->n + row->n_bsamples) * sizeof(*t));
 	if (!t)
 		return -1;
 	memcpy(t + rs->n, row->bsamples, row->n_bsamples * sizeof(*t));
 	rs->samples = t;
 	rs->n += row->n_bsamples;
-	rs->n_null += row->n_bsamples_null;
 	return 0;
 }
 
