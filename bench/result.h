@@ -34,7 +34,8 @@ struct hcb_row_result {
 	struct hcb_hc_info hc;
 	int has_stats;			/* cycles/batch fields are valid */
 	struct hcb_stats cycles;	/* per-call, timer overhead removed */
-	double quantiles[101];		/* HCB_N_QUANTILES per-call percentiles */
+	/* HCB_N_QUANTILES per-call percentiles */
+	double quantiles[101];
 	double batched_mean;		/* cycles per call from batched loops */
 	const double *batch_samples;	/* per-batch mean cycles per call */
 	unsigned int n_batch_samples;	/* <= HCB_MAX_BATCHES */

@@ -62,7 +62,8 @@
 #define HCB_K_ROW_DESC      "desc"
 #define HCB_K_ROW_STATUS    "status"		/* HCB_STATUS_* */
 #define HCB_K_ROW_NOTE      "note"		/* why unavailable/skipped */
-#define HCB_K_ROW_HC        "hypercall"		/* object, hypercall rows only */
+/* object, hypercall rows only */
+#define HCB_K_ROW_HC        "hypercall"
 #define HCB_K_ROW_CYCLES    "cycles"		/* HCB_STAT_FIELDS, cycles */
 #define HCB_K_ROW_NS        "ns"		/* HCB_STAT_FIELDS, ns */
 #define HCB_K_ROW_BMEAN     "batched_mean_cycles"
