@@ -10,6 +10,7 @@
  *            [--outliers FRAC] [--env ENV] [--rows N] [--batches N]
  *            [--schema V] [--tsc-hz HZ] [--cpu-model N] [--kernel S]
  *            [--qemu S] [--omit KEY] [--wrong-type KEY] [--out FILE]
+ *            [--l1-kernel S] (a nested-rig run: l1_kernel=S, patch=on)
  */
 #include <math.h>
 #include <stddef.h>
@@ -29,6 +30,7 @@ struct gen {
 	unsigned long long seed, tsc_hz;
 	double shift, noise, outliers;
 	const char *shift_only, *env, *kernel, *qemu, *omit, *wrong, *out;
+	const char *l1_kernel;
 	int rows, batches, schema, cpu_model;
 	struct hcb_rng rng;
 };
@@ -176,6 +178,11 @@ static json_t *make_host(struct gen *g)
 	json_object_set_new(h, HCB_HOST_CPU_MODEL,
 			    json_string("Synthetic CPU 9000 @ 2.50GHz"));
 	json_object_set_new(h, "mitigations", json_string("auto"));
+	if (g->l1_kernel) {
+		json_object_set_new(h, HCB_HOST_L1_KERNEL,
+				    json_string(g->l1_kernel));
+		json_object_set_new(h, HCB_HOST_PATCH, json_string("on"));
+	}
 	return h;
 }
 
@@ -262,7 +269,7 @@ static const struct opt opts[] = {
 	OPT("--shift-only", K_STR, shift_only), OPT("--env", K_STR, env),
 	OPT("--kernel", K_STR, kernel), OPT("--qemu", K_STR, qemu),
 	OPT("--omit", K_STR, omit), OPT("--wrong-type", K_STR, wrong),
-	OPT("--out", K_STR, out),
+	OPT("--out", K_STR, out), OPT("--l1-kernel", K_STR, l1_kernel),
 };
 #undef OPT
 

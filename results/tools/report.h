@@ -23,6 +23,9 @@
 #define HCB_HOST_KERNEL    "kernel"
 #define HCB_HOST_QEMU      "qemu"
 #define HCB_HOST_CPU_MODEL "cpu_model"
+/* nested rig: the kernel whose KVM ran the guest, and "on"/"off" */
+#define HCB_HOST_L1_KERNEL "l1_kernel"
+#define HCB_HOST_PATCH     "patch"
 
 /* Statistic indices, in HCB_STAT_FIELDS order. */
 enum hcb_stat_idx {

@@ -43,16 +43,35 @@ static void sanitize(char *out, size_t len, const char *in)
 		snprintf(out, len, "unknown");
 }
 
+/*
+ * The kernel whose KVM ran the guest: under the nested rig the L1 kernel
+ * with its patch state, else the host's.
+ */
+static void kernel_name(const struct hcb_rreport *r, char *out, size_t len)
+{
+	const char *l1 = hcb_report_host(r, HCB_HOST_L1_KERNEL);
+	const char *patch = hcb_report_host(r, HCB_HOST_PATCH);
+	const char *kernel = hcb_report_host(r, HCB_HOST_KERNEL);
+	char buf[128];
+
+	if (l1) {
+		snprintf(buf, sizeof(buf), "%s-%s", l1,
+			 patch && !strcmp(patch, "on") ? "patched" : "stock");
+		sanitize(out, len, buf);
+	} else {
+		sanitize(out, len, kernel ? kernel : "unknown-kernel");
+	}
+}
+
 static void base_name(const struct hcb_rreport *r, char *out, size_t len)
 {
 	const char *cpu = hcb_report_host(r, HCB_HOST_CPU_MODEL);
-	const char *kernel = hcb_report_host(r, HCB_HOST_KERNEL);
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
 	char c[64], k[64], e[32], stamp[32];
 	time_t now = sde && *sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
 
 	sanitize(c, sizeof(c), cpu ? cpu : r->cpu.brand);
-	sanitize(k, sizeof(k), kernel ? kernel : "unknown-kernel");
+	kernel_name(r, k, sizeof(k));
 	sanitize(e, sizeof(e), r->env);
 	strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", gmtime(&now));
 	snprintf(out, len, "%s_%s_%s_%s", c, k, e, stamp);
