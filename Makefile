@@ -31,7 +31,7 @@ run bench: all
 test: test-runner test-unit test-results test-boot test-patch test-nested
 	@echo "hcbench: all test groups passed"
 
-test-runner:
+test-runner: guest results-tools
 	tests/runner/test-runner.sh
 
 clean:

@@ -34,5 +34,9 @@ expect 2 "this host has CPUs" CPU=4096 --
 expect 2 "TIMEOUT must be a number" TIMEOUT=soon --
 expect 2 "unknown argument 'extra'" -- extra
 
+# A report that cannot be stored is not silently dropped (one TCG boot).
+expect 1 "could not store the report; it is still in" \
+	ACCEL=tcg ITERS=16 OPTS=rows=cpuid_0 OUT=/proc/hcbench-none/x.json --
+
 echo "runner: $pass passed, $fail failed"
 [ "$fail" = 0 ]
