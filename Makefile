@@ -13,11 +13,11 @@ include host-patch/rig/rig.mk
 
 .PHONY: all deps run bench test test-runner clean help
 
-all: guest results-tools $(BUILD)/kvm-probe
+all: guest results-tools $(BUILD)/kvm-probe $(BUILD)/hv-signature
 
 HOST_CFLAGS := -O2 -Wall -Wextra -Werror
 
-$(BUILD)/kvm-probe: tools/kvm-probe.c
+$(BUILD)/kvm-probe $(BUILD)/hv-signature: $(BUILD)/%: tools/%.c
 	@mkdir -p $(@D)
 	$(CC) $(HOST_CFLAGS) -o $@ $<
 
@@ -33,6 +33,7 @@ test: test-runner test-unit test-results test-boot test-patch test-nested
 
 test-runner: guest results-tools
 	tests/runner/test-runner.sh
+	tests/runner/test-hostenv.sh
 
 clean:
 	rm -rf $(BUILD)

@@ -2,6 +2,7 @@
 /* The benchmark run: rows, then the report on the serial console. */
 #include "bench.h"
 #include "cpuinfo.h"
+#include "env.h"
 #include "harness.h"
 #include "rows.h"
 #include "include/hcbench/protocol.h"
@@ -30,8 +31,7 @@ static const char *patched_name(enum hcb_patched p)
 static void fill_report(const struct hcb_handoff *h)
 {
 	report.build = HCB_BUILD;
-	report.env = h->opt.env;
-	report.emulated = strcmp(h->opt.env, HCB_ENV_HW) != 0;
+	report.emulated = !hcb_env_real(report.env);
 	report.options = h->options_raw;
 	report.patched = patched_name(ctx.patched);
 	report.tsc.hz = h->tsc_hz;
@@ -61,11 +61,18 @@ static void print_report(const struct hcb_handoff *h)
 
 int hcb_bench_main(const struct hcb_handoff *h)
 {
+	const char *why;
+
 	ctx.h = h;
 	ctx.amd = cpuinfo_fill(&report);
+	report.env = hcb_env_resolve(h->opt.env, report.hv.signature,
+				     report.cpu.brand, &why);
+	if (why)
+		printf("hcbench: the runner said env=%s, but %s: labelled %s\n",
+		       h->opt.env, why, report.env);
 	ctx.x2apic = apic_is_x2apic();
 	ctx.apic_id = apic_id();
-	ctx.hw_env = !strcmp(h->opt.env, HCB_ENV_HW);
+	ctx.hw_env = hcb_env_real(report.env);
 	ctx.patched = HCB_PATCHED_UNTESTED;
 	printf("hcbench: %s CPU, %s hypercalls, APIC ID %u (%s)\n",
 	       report.cpu.vendor, ctx.amd ? "vmmcall" : "vmcall",

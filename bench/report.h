@@ -18,13 +18,22 @@
 #define HCB_JSON_DECIMALS 3
 
 /*
- * Timings count as hardware numbers only when the runner said the
- * environment is hardware KVM and the emulated flag agrees; anything
- * else (unknown included) is labelled emulated.
+ * Timings count as real only when the environment is KVM on hardware
+ * virtualization (bare metal, or a VM on hardware: nested-kvm) and the
+ * emulated flag agrees; anything else (unknown included) is labelled
+ * emulated.
  */
 static inline int hcb_report_emulated(const struct hcb_report *r)
 {
-	return r->emulated || !r->env || !hcb_streq(r->env, HCB_ENV_HW);
+	return r->emulated || !r->env ||
+	       !(hcb_streq(r->env, HCB_ENV_HW) ||
+		 hcb_streq(r->env, HCB_ENV_NESTED_KVM));
+}
+
+/* KVM inside a VM on hardware virtualization: real, outer cost included. */
+static inline int hcb_report_nested_kvm(const struct hcb_report *r)
+{
+	return !hcb_report_emulated(r) && hcb_streq(r->env, HCB_ENV_NESTED_KVM);
 }
 
 /* cycles -> ns with the report's TSC rate; 0 when hz is unknown (0). */

@@ -17,6 +17,11 @@ static const char note_emulated[] =
 static const char note_hardware[] =
 	"Timings are hardware measurements: KVM on hardware virtualization, "
 	"TSC cycles with the timer overhead removed.";
+static const char note_nested_kvm[] =
+	"Timings are real but nested: KVM runs inside a VM on hardware "
+	"virtualization, so every exit also pays the outer hypervisor "
+	"(see the host facts); compare them only with runs on the same kind "
+	"of VM.";
 
 struct jw {
 	hcb_put_fn put;
@@ -300,7 +305,8 @@ static void write_header(struct jw *w, const struct hcb_report *r)
 	jw_key(w, HCB_K_EMULATED);
 	jw_lit(w, emulated ? "true" : "false");
 	jw_key_str(w, HCB_K_TIMING_NOTE,
-		   emulated ? note_emulated : note_hardware);
+		   emulated ? note_emulated :
+		   hcb_report_nested_kvm(r) ? note_nested_kvm : note_hardware);
 	jw_key_str(w, HCB_K_ENV, r->env);
 	jw_key_str(w, HCB_K_OPTIONS, r->options);
 	write_cpu_hv_tsc(w, r);

@@ -209,6 +209,8 @@ static void put_env_tsc(struct tl *t, const struct hcb_report *r)
 	tl_put(t, r->env ? r->env : "unknown");
 	tl_put(t, hcb_report_emulated(r) ?
 		  " (emulated: not hardware numbers)" :
+		  hcb_report_nested_kvm(r) ?
+		  " (real, inside a VM: includes the outer hypervisor)" :
 		  " (hardware measurements)");
 	tl_flush(t);
 	tl_label(t, "tsc");

@@ -60,7 +60,9 @@ static int parse_enum(struct word w, const char *const *names, int n)
 
 static const char *const outputs[] = { "both", "text", "json" };
 static const char *const faults[] = { "none", "ud", "gp", "pf", "de", "bp" };
-static const char *const envs[] = { HCB_ENV_HW, HCB_ENV_NESTED, HCB_ENV_TCG };
+static const char *const envs[] = {
+	HCB_ENV_HW, HCB_ENV_NESTED_KVM, HCB_ENV_NESTED, HCB_ENV_TCG
+};
 
 /* Every comma-separated prefix must select at least one row. */
 static int parse_rows(struct word w, struct hcb_options *o, char *err,
@@ -138,8 +140,9 @@ static int set_option(struct word k, struct word v, struct hcb_options *o,
 			return 0;
 		}
 	} else if (word_is(k, "env")) {
-		want = HCB_ENV_HW ", " HCB_ENV_NESTED " or " HCB_ENV_TCG;
-		e = parse_enum(v, envs, 3);
+		want = HCB_ENV_HW ", " HCB_ENV_NESTED_KVM ", " HCB_ENV_NESTED
+		       " or " HCB_ENV_TCG;
+		e = parse_enum(v, envs, 4);
 		if (e >= 0) {
 			o->env = envs[e];
 			return 0;

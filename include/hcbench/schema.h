@@ -45,7 +45,8 @@
 #define HCB_K_TSC_SOURCE    "source"		/* one of HCB_TSC_SRC_* */
 
 /* environments (HCB_K_ENV) */
-#define HCB_ENV_HW     "hardware-kvm"
+#define HCB_ENV_HW     "hardware-kvm"		/* KVM on bare metal */
+#define HCB_ENV_NESTED_KVM "nested-kvm"	/* KVM in a VM on hardware virt. */
 #define HCB_ENV_NESTED "nested-emulated"	/* KVM inside QEMU TCG */
 #define HCB_ENV_TCG    "tcg-emulated"		/* plain QEMU TCG */
 

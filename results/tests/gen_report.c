@@ -211,7 +211,8 @@ static json_t *make_cpu_tsc(struct gen *g, json_t *root)
 static json_t *make_report(struct gen *g)
 {
 	json_t *r = json_object(), *rows = json_array();
-	int i, emu = !!strcmp(g->env, HCB_ENV_HW);
+	int i, emu = strcmp(g->env, HCB_ENV_HW) &&
+		     strcmp(g->env, HCB_ENV_NESTED_KVM);
 
 	json_object_set_new(r, HCB_K_SCHEMA, json_integer(g->schema));
 	json_object_set_new(r, HCB_K_TOOL, json_string("hcbench"));

@@ -384,7 +384,8 @@ static int load_env(struct hcb_rreport *r)
 	    req(r->root, "", HCB_K_EMULATED, W_BOOL, &v))
 		return -1;
 	r->emulated = json_is_true(v);
-	if (!r->emulated && strcmp(r->env, HCB_ENV_HW))
+	if (!r->emulated && strcmp(r->env, HCB_ENV_HW) &&
+	    strcmp(r->env, HCB_ENV_NESTED_KVM))
 		return bad(HCB_K_EMULATED, "is false but %s is \"%s\"",
 			   HCB_K_ENV, r->env);
 	return 0;

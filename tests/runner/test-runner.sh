@@ -33,6 +33,13 @@ expect 2 "CPU must be a host CPU number" CPU=x --
 expect 2 "this host has CPUs" CPU=4096 --
 expect 2 "TIMEOUT must be a number" TIMEOUT=soon --
 expect 2 "unknown argument 'extra'" -- extra
+expect 2 "OPTS may not set 'env'" OPTS="iters=16 env=hardware-kvm" --
+expect 2 "OPTS may not set 'wait'" OPTS="wait=1" --
+# Without usable KVM (these machines) a forced ACCEL=kvm stops at once.
+if ! timeout -s KILL 20 "$HCB_ROOT/build/kvm-probe" 2>/dev/null; then
+	expect 2 "ACCEL=kvm, but KVM cannot run a guest on this host" \
+		ACCEL=kvm --
+fi
 
 # A report that cannot be stored is not silently dropped (one TCG boot).
 expect 1 "could not store the report; it is still in" \

@@ -408,6 +408,32 @@ static void test_json_emulated_label(void)
 	check_emulation(0, 0, "unknown", 1);
 }
 
+/* KVM in a VM on hardware: real timings, labelled with the outer cost. */
+static void test_json_nested_kvm_label(void)
+{
+	struct fake_report f;
+	struct unit_buf out;
+	const char *note;
+	json_t *doc;
+
+	fake_report_init(&f, 1);
+	f.r.env = HCB_ENV_NESTED_KVM;
+	doc = write_and_parse(&f.r, &out);
+	if (!doc)
+		goto out;
+	TEST_ASSERT(json_is_false(json_object_get(doc, HCB_K_EMULATED)),
+		    "nested-kvm with emulated 0 must say emulated false");
+	note = json_string_value(json_object_get(doc, HCB_K_TIMING_NOTE));
+	TEST_ASSERT(note && strstr(note, "outer hypervisor") &&
+		    !strstr(note, "not hardware numbers"),
+		    "nested-kvm timing note \"%s\"", note ? note : "");
+	json_decref(doc);
+out:
+	unit_buf_free(&out);
+	/* the same label with the emulated flag set is emulated */
+	check_emulation(1, 1, HCB_ENV_NESTED_KVM, 1);
+}
+
 /* Odd input: no rows, no host facts, NULL strings, hz 0, NaN, huge. */
 static void test_json_odd_input(void)
 {
@@ -640,6 +666,7 @@ void unit_json_suite(const char *schema)
 	RUN_TEST(test_json_full_report);
 	RUN_TEST(test_json_string_escapes);
 	RUN_TEST(test_json_emulated_label);
+	RUN_TEST(test_json_nested_kvm_label);
 	RUN_TEST(test_json_odd_input);
 	RUN_TEST(test_json_batch_clamp);
 	RUN_TEST(test_json_schema_rejects);

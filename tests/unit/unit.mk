@@ -5,7 +5,7 @@
 
 UNIT_DIR      := $(BUILD)/unit
 UNIT_WRITERS  := $(addprefix $(HCB_ROOT)/bench/,stats.c fmt.c \
-		 report_json.c report_table.c)
+		 report_json.c report_table.c env.c)
 UNIT_TESTS    := $(wildcard $(HCB_ROOT)/tests/unit/*.c)
 UNIT_HEADERS  := $(wildcard $(HCB_ROOT)/tests/unit/*.h \
 		 $(HCB_ROOT)/bench/*.h $(HCB_ROOT)/include/hcbench/*.h)
