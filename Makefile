@@ -28,10 +28,11 @@ deps:
 run bench: all
 	scripts/run
 
-test: test-runner test-unit test-results test-boot test-patch test-nested
+test: test-runner test-unit test-results test-boot test-patch test-nested \
+	test-rehearsal
 	@echo "hcbench: all test groups passed"
 
-test-runner: guest results-tools
+test-runner: guest results-tools $(BUILD)/kvm-probe
 	tests/runner/test-runner.sh
 	tests/runner/test-hostenv.sh
 

@@ -120,9 +120,9 @@ void row_x2apic_self_ipi(struct hcb_ctx *c, struct hcb_row_result *r)
 
 	if (!c->hw_env) {
 		hcb_row_status(c, r, HCB_STATUS_SKIPPED,
-			       "runs only with env=hardware-kvm: a pending "
-			       "virtual interrupt can abort QEMU TCG's SVM "
-			       "emulation");
+			       "runs only on hardware virtualization "
+			       "(hardware-kvm, nested-kvm): a pending virtual "
+			       "interrupt can abort QEMU TCG's SVM emulation");
 		return;
 	}
 	if (need_x2apic(c, r))

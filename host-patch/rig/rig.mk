@@ -5,6 +5,9 @@
 #                                      build patched modules and initramfs
 #   make test-nested                   patched 6.1 + stock 6.1 (one L0
 #                                      boot), patched 6.12; correctness only
+#   make test-rehearsal                L1 as a user's KVM host: make run,
+#                                      make modules, load-modules,
+#                                      check-perf, restore (one L0 boot)
 #   host-patch/rig/run-nested --help   one nested run (make run uses it)
 
 RIG_DIR    := $(HCB_ROOT)/host-patch/rig
@@ -12,7 +15,7 @@ RIG_BUILD  := $(BUILD)/rig
 RIG_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -I$(HCB_ROOT)/include
 RIG_KERNELS ?= 6.1 6.12
 
-.PHONY: rig test-nested
+.PHONY: rig test-nested test-rehearsal
 
 rig: $(RIG_BUILD)/nested-check
 	@for k in $(RIG_KERNELS); do \
@@ -27,3 +30,6 @@ $(RIG_BUILD)/nested-check: $(RIG_DIR)/tests/nested-check.c \
 
 test-nested: guest results-tools $(RIG_BUILD)/nested-check
 	$(RIG_DIR)/tests/test-nested
+
+test-rehearsal: all
+	$(RIG_DIR)/tests/test-rehearsal
