@@ -170,6 +170,12 @@ static size_t n_paired(const struct hcb_rreport *a,
 	return n;
 }
 
+/* KVM in a VM on hardware virtualization: real timings, outer cost in. */
+static int is_nested_kvm(const struct hcb_rreport *r)
+{
+	return !strcmp(r->env, HCB_ENV_NESTED_KVM);
+}
+
 static void export_meta(const struct hcb_rreport *r,
 			const struct hcb_rreport *base)
 {
@@ -180,7 +186,9 @@ static void export_meta(const struct hcb_rreport *r,
 	if (base)
 		label(base, "base_label");
 	printf("emulated = %d\n", emu);
-	gp_str("emu_note", emu ? " - " HCB_EMULATED_NOTE : "");
+	gp_str("emu_note", emu ? " - " HCB_EMULATED_NOTE :
+	       is_nested_kvm(r) || (base && is_nested_kvm(base)) ?
+	       " - nested KVM: real, includes the outer hypervisor" : "");
 	names(r, "ok_names", plottable, &n_ok);
 	names(r, "hc_names", is_hc, &n_hc);
 	printf("n_ok = %zu\nn_hc = %zu\n", n_ok, n_hc);
