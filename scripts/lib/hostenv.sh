@@ -1,4 +1,4 @@
-# shellcheck shell=sh
+# shellcheck shell=bash
 # What kind of KVM host this is, for the environment label and the host
 # facts of a report.  Source after setting HCB_ROOT (and BUILD).
 #
@@ -95,7 +95,7 @@ hcb_kvm_params() {
 
 	for m in kvm kvm_amd kvm_intel; do
 		for p in "$hcb_sys/sys/module/$m/parameters"/*; do
-			[ -f "$p" ] && [ -r "$p" ] || continue
+			{ [ -f "$p" ] && [ -r "$p" ]; } || continue
 			v=$(tr -d '\n' <"$p" 2>/dev/null) || continue
 			out="$out $m.${p##*/}=$v"
 		done

@@ -41,6 +41,15 @@ if ! timeout -s KILL 20 "$HCB_ROOT/build/kvm-probe" 2>/dev/null; then
 		ACCEL=kvm --
 fi
 
+# A build directory the runner cannot write is named as such, not as a
+# missing OVMF (found by trying: the old message blamed OVMF).
+ro=$(mktemp -d "${TMPDIR:-/tmp}/hcb-ro.XXXXXX")
+cp "$HCB_ROOT/build/esp.img" "$ro/"
+: >"$ro/run"	# a file where the runner's work directory should go
+expect 2 "cannot write $ro/run: the build directory must be writable" \
+	ACCEL=tcg BUILD="$ro" --
+rm -rf "$ro"
+
 # A report that cannot be stored is not silently dropped (one TCG boot).
 expect 1 "could not store the report; it is still in" \
 	ACCEL=tcg ITERS=16 OPTS=rows=cpuid_0 OUT=/proc/hcbench-none/x.json --
