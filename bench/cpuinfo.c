@@ -3,6 +3,7 @@
 #include "cpuinfo.h"
 #include "kernel/processor.h"
 #include "kernel/string.h"
+#include "kernel/vendor.h"
 
 #define HV_LEAF_BASE	0x40000000u
 #define KVM_SIGNATURE	"KVMKVMKVM\0\0\0"
@@ -63,23 +64,16 @@ static void fill_hv(struct hcb_report *rep)
 int cpuinfo_fill(struct hcb_report *rep)
 {
 	struct cpuid_regs r = cpuid(0);
-	uint32_t sig, fam, model;
+	uint32_t sig;
 
 	regs_text(vendor, r.b, r.d, r.c);
 	sig = cpuid(1).a;
-	fam = (sig >> 8) & 0xf;
-	model = (sig >> 4) & 0xf;
-	if (fam == 0xf)
-		fam += (sig >> 20) & 0xff;
-	if (fam == 0x6 || fam >= 0xf)
-		model |= ((sig >> 16) & 0xf) << 4;
 	rep->cpu.vendor = vendor;
-	rep->cpu.family = fam;
-	rep->cpu.model = model;
+	rep->cpu.family = cpu_family_of(sig);
+	rep->cpu.model = cpu_model_of(sig);
 	rep->cpu.stepping = sig & 0xf;
 	fill_brand();
 	rep->cpu.brand = brand;
 	fill_hv(rep);
-	return !strcmp(vendor, "AuthenticAMD") ||
-	       !strcmp(vendor, "HygonGenuine");
+	return vendor_vmmcall_native(cpu_vendor_of(r));
 }

@@ -2,10 +2,12 @@
 /* What every hypercall row shares: probing, return classes, accounting. */
 #include "hypercall.h"
 #include "kernel/probe.h"
+#include "kernel/vendor.h"
 
 const char *hc_insn_name(const struct hcb_ctx *c, int native)
 {
-	return !c->amd == !native ? "vmmcall" : "vmcall";
+	return hc_insn_pick(c->amd, native) == HC_INSN_VMMCALL ? "vmmcall" :
+								 "vmcall";
 }
 
 /* -4095..-1 are error numbers; anything else is a value. */

@@ -11,6 +11,7 @@
 #include "rows.h"
 #include "kernel/probe.h"
 #include "kernel/string.h"
+#include "kernel/vendor.h"
 
 #define SLOT_PROBE	0
 #define SLOT_REPEAT	1
@@ -24,7 +25,8 @@ static const uint8_t insn_vmmcall[3] = { 0x0f, 0x01, 0xd9 };
 
 static const uint8_t *insn_bytes(const struct hcb_ctx *c, int native)
 {
-	return !c->amd == !native ? insn_vmmcall : insn_vmcall;
+	return hc_insn_pick(c->amd, native) == HC_INSN_VMMCALL ?
+	       insn_vmmcall : insn_vmcall;
 }
 
 static uint8_t *slot(const struct hcb_ctx *c, unsigned int i)

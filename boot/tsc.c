@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * TSC frequency: CPUID 0x40000010 (KVM/QEMU timing leaf), else 0x15
- * (crystal ratio), else 0x16 (base MHz), else calibrated against PIT
- * channel 2, else against UEFI Stall().
+ * TSC frequency: from CPUID (0x40000010 of KVM/QEMU or VMware, else 0x15
+ * crystal ratio, else 0x16 base MHz: the choice is kernel/vendor.c's),
+ * else calibrated against PIT channel 2, else against UEFI Stall().
  */
 #include "tsc.h"
 #include "include/hcbench/schema.h"
+#include "kernel/printf.h"
 #include "kernel/processor.h"
+#include "kernel/vendor.h"
 
 #define PIT_HZ		1193182ull
 #define PIT_CH2		0x42
@@ -16,47 +18,38 @@
 #define CALIB_TRIES	3
 #define STALL_US	50000
 
-static int hv_signature_is(const char *sig)
+static struct cpuid_regs hw_cpuid(void *ctx, uint32_t leaf)
 {
-	struct cpuid_regs r;
-	char s[12];
+	(void)ctx;
+	return cpuid(leaf);
+}
 
-	if (!(cpuid(1).c & CPUID1_ECX_HYPERVISOR))
-		return 0;
-	r = cpuid(0x40000000);
-	__builtin_memcpy(s, &r.b, 4);
-	__builtin_memcpy(s + 4, &r.c, 4);
-	__builtin_memcpy(s + 8, &r.d, 4);
-	return !__builtin_memcmp(s, sig, 12) && r.a >= 0x40000010;
+static const char *const src_names[] = {
+	[TSC_SRC_HV] = HCB_TSC_SRC_KVM,
+	[TSC_SRC_15] = HCB_TSC_SRC_15,
+	[TSC_SRC_16] = HCB_TSC_SRC_16,
+};
+
+/* The CPUID values the choice rests on, for logs from unknown hosts. */
+static void log_cpuid(const struct tsc_cpuid *t)
+{
+	printf("hcbench: TSC cpuid: max leaf 0x%x, ", t->max_basic);
+	printf("0x15 EAX/EBX/ECX %u/%u/%u, ", t->l15.a, t->l15.b, t->l15.c);
+	printf("0x16 EAX %u, ", t->l16.a & 0xffff);
+	printf("hv '%s' max 0x%x, 0x40000010 EAX %u\n", t->hv_sig, t->hv_max,
+	       t->hv10.a);
 }
 
 static uint64_t from_cpuid(const char **src)
 {
-	uint32_t max = cpuid(0).a;
-	struct cpuid_regs r;
+	struct tsc_cpuid t;
 
-	if (hv_signature_is("KVMKVMKVM\0\0\0")) {
-		r = cpuid(0x40000010);
-		if (r.a) {
-			*src = HCB_TSC_SRC_KVM;
-			return (uint64_t)r.a * 1000;
-		}
-	}
-	if (max >= 0x15) {
-		r = cpuid(0x15);
-		if (r.a && r.b && r.c) {
-			*src = HCB_TSC_SRC_15;
-			return (uint64_t)r.c * r.b / r.a;
-		}
-	}
-	if (max >= 0x16) {
-		r = cpuid(0x16);
-		if (r.a & 0xffff) {
-			*src = HCB_TSC_SRC_16;
-			return (uint64_t)(r.a & 0xffff) * 1000000;
-		}
-	}
-	return 0;
+	tsc_from_cpuid(hw_cpuid, NULL, &t);
+	log_cpuid(&t);
+	if (t.src == TSC_SRC_NONE)
+		return 0;
+	*src = src_names[t.src];
+	return t.hz;
 }
 
 /* TSC ticks while PIT channel 2 counts PIT_COUNT down; 0 if it never ends. */

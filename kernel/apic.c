@@ -2,6 +2,7 @@
 /* Local APIC access, xAPIC (MMIO) or x2APIC (MSRs). */
 #include "apic.h"
 #include "processor.h"
+#include "vendor.h"
 
 #define APICBASE_EXTD	(1ull << 10)
 #define APICBASE_EN	(1ull << 11)
@@ -15,7 +16,7 @@ void apic_init(void)
 	uint64_t base = rdmsr(MSR_IA32_APICBASE);
 
 	xapic_mmio = (volatile uint32_t *)(uintptr_t)(base & ~0xfffull);
-	if (cpuid(1).c & CPUID1_ECX_X2APIC) {
+	if (cpu_has_x2apic(cpuid(1))) {
 		/* xAPIC -> x2APIC is a legal direct transition */
 		if (!(base & APICBASE_EN))
 			wrmsr(MSR_IA32_APICBASE, base | APICBASE_EN);

@@ -28,7 +28,7 @@ $(RIG_BUILD)/nested-check: $(RIG_DIR)/tests/nested-check.c \
 	@mkdir -p $(@D)
 	$(CC) $(RIG_CFLAGS) -o $@ $< -ljansson
 
-test-nested: guest results-tools $(RIG_BUILD)/nested-check
+test-nested: guest results-tools $(RIG_BUILD)/nested-check $(BOOT_CHECK)
 	$(RIG_DIR)/tests/test-nested
 
 test-rehearsal: all

@@ -7,15 +7,50 @@ HCB_OVMF_CODE=${HCB_OVMF_CODE:-/usr/share/OVMF/OVMF_CODE_4M.fd}
 HCB_OVMF_VARS=${HCB_OVMF_VARS:-/usr/share/OVMF/OVMF_VARS_4M.fd}
 HCB_GUEST_MEM=${HCB_GUEST_MEM:-512M}
 
+# HCB_CPU_PROPS: extra -cpu properties appended to the model (the one way
+# to change the guest's CPUID, e.g. "tsc-frequency=2100000000,invtsc=on"
+# or "vendor=GenuineIntel").  Comma-separated items, each "name",
+# "name=value", "+name" or "-name" of [A-Za-z0-9_.-]; anything else is
+# refused (it would reach QEMU's command line).  Empty: the model as is.
+HCB_CPU_PROPS=${HCB_CPU_PROPS:-}
+
+# hcb_cpu_props_check: 0 if HCB_CPU_PROPS is well formed, else says why
+# on stderr and returns 2.
+hcb_cpu_props_check() {
+	_hcb_rest=$HCB_CPU_PROPS
+	[ -n "$_hcb_rest" ] || return 0
+	case $_hcb_rest in
+	*"
+"*)	echo "HCB_CPU_PROPS: newline not allowed" >&2; return 2 ;;
+	esac
+	while :; do
+		_hcb_item=${_hcb_rest%%,*}
+		if ! printf '%s' "$_hcb_item" |
+		    grep -Eq '^([+-]?[A-Za-z0-9_.-]+|[A-Za-z0-9_.-]+=[A-Za-z0-9_.-]+)$'
+		then
+			echo "HCB_CPU_PROPS: bad item '$_hcb_item' in" \
+				"'$HCB_CPU_PROPS' (want name, name=value," \
+				"+name or -name of [A-Za-z0-9_.-], comma" \
+				"separated)" >&2
+			return 2
+		fi
+		[ "$_hcb_item" != "$_hcb_rest" ] || return 0
+		_hcb_rest=${_hcb_rest#*,}
+	done
+}
+
 # hcb_guest_args ACCEL ESP_IMG VARS_COPY OPTIONS_FILE HOST_FACTS_FILE
 #   ACCEL: kvm | tcg.  Paths must not contain commas (QEMU syntax).
 #   Prints one argument per line (read them into "$@" with a while-read
-#   loop).  The serial console is stdio.
+#   loop).  The serial console is stdio.  HCB_CPU_PROPS (above) extends
+#   -cpu; callers run hcb_cpu_props_check first to refuse a bad one.
 hcb_guest_args() {
+	hcb_cpu_props_check || return 2
 	case $1 in
 	kvm)	printf '%s\n' -machine q35,accel=kvm,kernel-irqchip=on \
-			-cpu host ;;
-	tcg)	printf '%s\n' -machine q35,accel=tcg -cpu max ;;
+			-cpu "host${HCB_CPU_PROPS:+,$HCB_CPU_PROPS}" ;;
+	tcg)	printf '%s\n' -machine q35,accel=tcg \
+			-cpu "max${HCB_CPU_PROPS:+,$HCB_CPU_PROPS}" ;;
 	*)	echo "hcb_guest_args: unknown accel '$1'" >&2; return 2 ;;
 	esac
 	printf '%s\n' -m "$HCB_GUEST_MEM" -smp 1 \

@@ -1,15 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * check-report [--tcg] REPORT.json ROW...: checks a guest report the boot
- * tests extracted from the serial log.  Every ROW (the names listed in
- * docs/design.md) must appear exactly once; rows with status "ok" need
+ * check-report [OPTION...] REPORT.json ROW...: checks a guest report the
+ * boot tests extracted from the serial log.  Every ROW (the names listed
+ * in docs/design.md) must appear exactly once; rows with status "ok" need
  * consistent statistics and 101 non-decreasing quantiles; no check may
- * have failed.  --tcg: plain TCG, where every hypercall instruction
- * raises #UD, so hypercall rows must be "unavailable", none issued.
- * Prints every problem found; exit 0 if none, 1 otherwise.
+ * have failed.  Options:
+ *   --tcg            plain TCG, where every hypercall instruction raises
+ *                    #UD, so hypercall rows must be "unavailable", none
+ *                    issued
+ *   --tsc SRC LO HI  tsc.source is SRC and LO <= tsc.hz <= HI
+ *   --insn ROW INSN  ROW's hypercall instruction is INSN (repeatable)
+ *   --status ROW ST  ROW's status is ST (repeatable)
+ * Prints every problem found; exit 0 if none, 1 otherwise, 2 for bad use.
  */
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "include/hcbench/schema.h"
 
@@ -150,30 +156,95 @@ static void check_top(json_t *rep, int tcg)
 		problem(NULL, "%s is not \"unknown\" under TCG", HCB_K_PATCHED);
 }
 
+static void check_tsc(json_t *rep, const char *src, const char *lo,
+		      const char *hi)
+{
+	json_t *tsc = json_object_get(rep, HCB_K_TSC);
+	const char *got = str_of(tsc, HCB_K_TSC_SOURCE);
+	json_t *hz = json_object_get(tsc, HCB_K_TSC_HZ);
+	json_int_t v = json_integer_value(hz);
+
+	if (!got || strcmp(got, src))
+		problem(NULL, "tsc.source is '%s'", got ? got : "(none)");
+	if (!json_is_integer(hz) || v < strtoll(lo, NULL, 10) ||
+	    v > strtoll(hi, NULL, 10)) {
+		printf("check-report: tsc.hz %lld outside [%s, %s]\n",
+		       (long long)v, lo, hi);
+		problems++;
+	}
+}
+
+/* ROW's string at KEY (inside object SUB if not NULL) must be WANT. */
+static void check_row_str(json_t *rep, const char *name, const char *sub,
+			  const char *key, const char *want)
+{
+	json_t *row;
+	const char *got;
+	int count;
+
+	row = find_row(json_object_get(rep, HCB_K_ROWS), name, &count);
+	if (sub)
+		row = json_object_get(row, sub);
+	got = str_of(row, key);
+	if (!got || strcmp(got, want)) {
+		printf("check-report: %s: %s is '%s', want '%s'\n", name, key,
+		       got ? got : "(none)", want);
+		problems++;
+	}
+}
+
+static int usage(void)
+{
+	fputs("usage: check-report [--tcg] [--tsc SRC LO HI]\n", stderr);
+	fputs("       [--insn ROW INSN]... [--status ROW ST]...\n", stderr);
+	fputs("       REPORT.json ROW...\n", stderr);
+	return 2;
+}
+
 int main(int argc, char **argv)
 {
 	json_error_t err;
 	json_t *rep;
-	int tcg = 0;
+	int tcg = 0, i, first;
 
-	if (argc > 1 && !strcmp(argv[1], "--tcg")) {
-		tcg = 1;
-		argv++;
-		argc--;
+	for (i = 1; i < argc && !strncmp(argv[i], "--", 2); i++) {
+		if (!strcmp(argv[i], "--tcg"))
+			tcg = 1;
+		else if (!strcmp(argv[i], "--tsc") && i + 3 < argc)
+			i += 3;
+		else if ((!strcmp(argv[i], "--insn") ||
+			  !strcmp(argv[i], "--status")) && i + 2 < argc)
+			i += 2;
+		else
+			return usage();
 	}
-	if (argc < 3) {
-		fprintf(stderr,
-			"usage: check-report [--tcg] REPORT.json ROW...\n");
-		return 2;
-	}
-	rep = json_load_file(argv[1], 0, &err);
+	first = i;
+	if (argc - first < 2)
+		return usage();
+	rep = json_load_file(argv[first], 0, &err);
 	if (!rep) {
-		printf("check-report: %s: line %d: %s\n", argv[1], err.line,
-		       err.text);
+		printf("check-report: %s: line %d: %s\n", argv[first],
+		       err.line, err.text);
 		return 1;
 	}
 	check_top(rep, tcg);
-	check_rows(rep, argv + 2, argc - 2, tcg);
+	check_rows(rep, argv + first + 1, argc - first - 1, tcg);
+	for (i = 1; i < first; i++) {
+		if (!strcmp(argv[i], "--tsc")) {
+			check_tsc(rep, argv[i + 1], argv[i + 2], argv[i + 3]);
+			i += 3;
+		} else if (!strcmp(argv[i], "--insn")) {
+			check_row_str(rep, argv[i + 1], HCB_K_ROW_HC,
+				      HCB_K_HC_INSN, argv[i + 2]);
+			i += 2;
+		} else if (!strcmp(argv[i], "--status")) {
+			check_row_str(rep, argv[i + 1], NULL,
+				      HCB_K_ROW_STATUS, argv[i + 2]);
+			i += 2;
+		}
+	}
+	argv += first - 1;
+	argc -= first - 1;
 	json_decref(rep);
 	if (!problems)
 		printf("check-report: %s: %d rows present, all checks passed\n",

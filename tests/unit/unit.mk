@@ -1,17 +1,19 @@
 # Host unit tests of the freestanding report code (bench/stats.c, fmt.c,
-# report_json.c, report_table.c), plus a build of those files with the
-# guest's freestanding flags to prove they need no libc.  Included by the
+# report_json.c, report_table.c) and of the vendor decisions
+# (kernel/vendor.c), plus a build of those files with the guest's
+# freestanding flags to prove they need no libc.  Included by the
 # top-level Makefile; everything lands in $(BUILD)/unit/.
 
 UNIT_DIR      := $(BUILD)/unit
 UNIT_WRITERS  := $(addprefix $(HCB_ROOT)/bench/,stats.c fmt.c \
-		 report_json.c report_table.c env.c)
+		 report_json.c report_table.c env.c) $(HCB_ROOT)/kernel/vendor.c
 UNIT_TESTS    := $(wildcard $(HCB_ROOT)/tests/unit/*.c)
 UNIT_HEADERS  := $(wildcard $(HCB_ROOT)/tests/unit/*.h \
-		 $(HCB_ROOT)/bench/*.h $(HCB_ROOT)/include/hcbench/*.h)
+		 $(HCB_ROOT)/bench/*.h $(HCB_ROOT)/include/hcbench/*.h \
+		 $(HCB_ROOT)/kernel/vendor.h $(HCB_ROOT)/kernel/processor.h)
 UNIT_SCHEMA   := $(HCB_ROOT)/results/schema-v1.json
 UNIT_CFLAGS   := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
-		 -I$(HCB_ROOT)/bench -I$(HCB_ROOT)/include
+		 -I$(HCB_ROOT)/bench -I$(HCB_ROOT)/include -I$(HCB_ROOT)
 UNIT_LIBS     := -ljansson -lm
 
 # The guest's flags for freestanding C, at two optimisation levels.
@@ -21,7 +23,7 @@ UNIT_FS_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -ffreestanding \
 
 .PHONY: test-unit
 
-## make test-unit    host unit tests of stats and report writers (tests/unit)
+## make test-unit    host unit tests: stats, report writers, vendor decisions
 test-unit: $(UNIT_DIR)/hcb-unit $(UNIT_DIR)/freestanding.ok
 	$(UNIT_DIR)/hcb-unit $(UNIT_SCHEMA)
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Host unit tests of the freestanding report code (bench/stats.c,
- * bench/fmt.c, bench/report_json.c, bench/report_table.c).
+ * bench/fmt.c, bench/report_json.c, bench/report_table.c) and of the
+ * vendor decisions (kernel/vendor.c).
  * Usage: hcb-unit SCHEMA_JSON   (results/schema-v1.json)
  */
 #include <math.h>
@@ -83,6 +84,7 @@ int main(int argc, char **argv)
 	unit_json_suite(argv[1]);
 	unit_table_suite();
 	unit_env_suite();
+	unit_vendor_suite();
 	printf("%u passed, %u failed\n", n_passed, n_failed);
 	return n_failed ? 1 : 0;
 }
