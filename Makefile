@@ -11,7 +11,7 @@ include results/results.mk
 include host-patch/patch.mk
 include host-patch/rig/rig.mk
 
-.PHONY: all deps run bench test test-runner clean help
+.PHONY: all deps run bench test test-runner clean help baseline
 
 all: guest results-tools $(BUILD)/kvm-probe
 
@@ -33,6 +33,13 @@ test: test-runner test-unit test-results test-boot test-patch test-nested
 
 test-runner: guest results-tools
 	tests/runner/test-runner.sh
+
+## make baseline: rewrite the nested gate's baselines (results/baselines/nested/)
+# from fresh nested-rig runs (BASELINE_CONFIGS, BASELINE_REPEAT,
+# BASELINE_OPTS: see results/tools/make-baseline --help); commit the diff.
+baseline: guest results-tools
+	HCB_ROOT=$(HCB_ROOT) BUILD=$(BUILD) HCB_RESULTS_TOOLS=$(BUILD)/results \
+		$(HCB_ROOT)/results/tools/make-baseline
 
 clean:
 	rm -rf $(BUILD)

@@ -6,7 +6,8 @@
  *   hcb-compare [options] BASE.json NEW.json
  *   hcb-compare [options] BASE.json [BASE2.json ...] -- NEW.json [...]
  *
- * Exit status: 0 no row regressed, 1 some row regressed, 2 bad input.
+ * Exit status: 0 pass, 1 a row regressed (slower, an exact p50 change, or
+ * a row ok in base that is not ok in new), 2 bad input or refused.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -25,11 +26,32 @@ static void usage(FILE *f)
 "  --threshold PCT  change of the median that counts, percent (5)\n"
 "  --resamples N    bootstrap resamples (2000)\n"
 "  --seed N         bootstrap seed (1)\n"
+"  --exact          exact mode for every row (compare p50s only)\n"
+"  --no-exact       never exact mode: always the statistical test\n"
+"  --exact-spread C batch samples whose middle half (p25..p75) spans at\n"
+"                   most C cycles are nearly constant (1)\n"
 "  --allow LIST     comma list of facts allowed to differ with a warning\n"
-"                   only: environment,cpu,tsc,kernel,qemu,cpu_model\n"
+"                   only: environment,cpu,tsc,kernel,qemu,cpu_model,\n"
+"                   l1_kernel,patch,l0_clock,kvm_params,options\n"
 "  --force          compare even when the environments differ\n"
+"  --check-env      check the environments only: print \"comparable\" or\n"
+"                   \"N difference(s)\", exit 0 or 2\n"
 "  --json           print a JSON document instead of the table\n"
-"exit status: 0 no row regressed, 1 a row regressed, 2 bad input\n");
+"verdicts: statistical mode (the default): slower / faster (p < alpha,\n"
+"  |change| > threshold, bootstrap interval excludes 0), otherwise\n"
+"  \"not significant (p >= alpha)\", \"below threshold\" or \"interval\n"
+"  includes 0\".  Exact mode, used when both sides' batch samples are\n"
+"  nearly constant (e.g. icount nested runs, where cycles count emulated\n"
+"  instructions) or with --exact: the change of p50 in cycles per call\n"
+"  (\"exact: same p50\" or \"exact: p50 changed\", e.g. hc_test_0: +3).\n"
+"environments: icount nested runs (nested-emulated, host fact l0_clock\n"
+"  \"icount...\") compare l1_kernel, patch, qemu, l0_clock, the guest CPU\n"
+"  brand and the options, not the host kernel or CPU; other runs compare\n"
+"  environment, cpu, tsc, kernel, qemu, cpu_model, l0_clock; kvm_params\n"
+"  when both runs have it.\n"
+"exit status (the gate): 0 pass; 1 a row is slower, an exact p50\n"
+"  changed, or a row ok in base is not ok or missing in new; 2 bad input\n"
+"  or environments differ\n");
 }
 
 static int bad_opt(const char *fmt, const char *arg)
@@ -71,9 +93,19 @@ static int parse_opt(int argc, char **argv, int *i, struct cmp_opts *o)
 		o->force = 1;
 		return 0;
 	}
+	if (!strcmp(opt, "--exact") || !strcmp(opt, "--no-exact")) {
+		o->exact = opt[2] == 'e' ? EXACT_ALWAYS : EXACT_NEVER;
+		return 0;
+	}
+	if (!strcmp(opt, "--check-env")) {
+		o->env_only = 1;
+		return 0;
+	}
 	(*i)++;
 	if (!strcmp(opt, "--alpha"))
 		return parse_num(opt, val, 1e-12, 0.5, &o->alpha);
+	if (!strcmp(opt, "--exact-spread"))
+		return parse_num(opt, val, 0, 1e9, &o->exact_spread);
 	if (!strcmp(opt, "--threshold"))
 		return parse_num(opt, val, 0, 1000, &o->threshold);
 	if (!strcmp(opt, "--resamples")) {
@@ -166,6 +198,14 @@ static int run(struct cmp_side *sides, const struct cmp_opts *o)
 	size_t refused = cmp_check_env(sides, o, &res);
 	int ret = 2;
 
+	if (o->env_only) {
+		if (refused)
+			printf("%zu difference(s)\n", refused);
+		else
+			printf("comparable\n");
+		ret = refused ? 2 : 0;
+		goto out;
+	}
 	if (refused && !o->force) {
 		fprintf(stderr, "%s: refusing to compare runs from different environments (%zu difference(s) above); --force compares anyway\n",
 			hcb_prog, refused);
@@ -182,7 +222,7 @@ static int run(struct cmp_side *sides, const struct cmp_opts *o)
 		cmp_print_json(sides, o, &res);
 	else
 		cmp_print_text(sides, o, &res);
-	ret = res.counts[V_SLOWER] ? 1 : 0;
+	ret = cmp_gate_fails(&res) ? 1 : 0;
 out:
 	cmp_free(&res);
 	return ret;
@@ -192,6 +232,7 @@ int main(int argc, char **argv)
 {
 	struct cmp_opts o = {
 		.alpha = 0.01, .threshold = 5, .resamples = 2000, .seed = 1,
+		.exact = EXACT_AUTO, .exact_spread = 1,
 	};
 	struct cmdline c = { 0 };
 	struct cmp_side sides[N_SIDES] = { { 0 } };
