@@ -36,6 +36,10 @@ static void usage(FILE *f)
 "  --force          compare even when the environments differ\n"
 "  --check-env      check the environments only: print \"comparable\" or\n"
 "                   \"N difference(s)\", exit 0 or 2\n"
+"  --check-host FILE [--env ENV] BASE.json\n"
+"                   --check-env of BASE against a run that would have the\n"
+"                   host facts in FILE (key=value lines, scripts/host-facts)\n"
+"                   and environment ENV: is BASE comparable before running?\n"
 "  --json           print a JSON document instead of the table\n"
 "verdicts: statistical mode (the default): slower / faster (p < alpha,\n"
 "  |change| > threshold, bootstrap interval excludes 0), otherwise\n"
@@ -120,6 +124,15 @@ static int parse_opt(int argc, char **argv, int *i, struct cmp_opts *o)
 		o->seed = (uint64_t)d;
 		return 0;
 	}
+	if (!strcmp(opt, "--check-host") || !strcmp(opt, "--env")) {
+		if (!val)
+			return bad_opt("option %s needs a value", opt);
+		if (opt[2] == 'c')
+			o->host_facts = val;
+		else
+			o->env = val;
+		return 0;
+	}
 	if (!strcmp(opt, "--allow")) {
 		if (!val)
 			return bad_opt("option %s needs a value", opt);
@@ -155,6 +168,15 @@ static int parse_args(int argc, char **argv, struct cmp_opts *o,
 			c->files[side][c->n[side]++] = argv[i];
 		}
 	}
+	if (o->host_facts) {
+		if (c->separated || c->n[BASE] != 1) {
+			fprintf(stderr, "%s: --check-host takes one BASE.json\n",
+				hcb_prog);
+			return -1;
+		}
+		o->env_only = 1;
+		return 0;
+	}
 	if (!c->separated && c->n[BASE] == 2) {
 		c->files[NEW][0] = c->files[BASE][1];
 		c->n[BASE] = c->n[NEW] = 1;
@@ -181,6 +203,65 @@ static int load_side(const char **files, size_t n, struct cmp_side *side)
 		side->n = i + 1;
 	}
 	return 0;
+}
+
+/*
+ * A stand-in for the run about to be made: @base with the host facts of
+ * @path (key=value lines) over its own and environment @env if given.
+ * Facts the file lacks (e.g. the rig's l1_kernel) keep the base's value.
+ */
+static int probe_side(const struct hcb_rreport *base, const char *path,
+		      const char *env, struct cmp_side *side)
+{
+	struct hcb_rreport *p = calloc(1, sizeof(*p));
+	char line[4096], *eq;
+	FILE *f = fopen(path, "r");
+
+	if (!f) {
+		fprintf(stderr, "%s: %s: cannot open: %s\n", hcb_prog, path,
+			strerror(errno));
+		free(p);
+		return -1;
+	}
+	if (!p) {
+		fclose(f);
+		return -1;
+	}
+	*p = *base;
+	p->path = path;
+	p->rows = NULL;
+	p->n_rows = 0;
+	p->root = json_object();
+	json_object_set(p->root, HCB_K_OPTIONS,
+			json_object_get(base->root, HCB_K_OPTIONS));
+	p->host = json_deep_copy(base->host);
+	json_object_set_new(p->root, "host", p->host);
+	while (fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\n")] = 0;
+		eq = strchr(line, '=');
+		if (!eq || eq == line)
+			continue;
+		*eq = 0;
+		json_object_set_new(p->host, line, json_string(eq + 1));
+	}
+	fclose(f);
+	if (env) {
+		json_object_set_new(p->root, HCB_K_ENV, json_string(env));
+		p->env = json_string_value(json_object_get(p->root,
+							   HCB_K_ENV));
+	}
+	side->runs = p;
+	side->n = 1;
+	return 0;
+}
+
+static void free_probe(struct cmp_side *side)
+{
+	if (side->runs)
+		json_decref(side->runs->root);
+	free(side->runs);
+	side->runs = NULL;
+	side->n = 0;
 }
 
 static void free_side(struct cmp_side *side)
@@ -245,6 +326,15 @@ int main(int argc, char **argv)
 		goto out;
 	fprintf(stderr, "compare: loading %zu base and %zu new run(s)\n",
 		c.n[BASE], c.n[NEW]);
+	if (o.host_facts) {
+		if (load_side(c.files[BASE], 1, &sides[BASE]) ||
+		    probe_side(&sides[BASE].runs[0], o.host_facts, o.env,
+			       &sides[NEW]))
+			goto out;
+		ret = run(sides, &o);
+		free_probe(&sides[NEW]);
+		goto out;
+	}
 	if (load_side(c.files[BASE], c.n[BASE], &sides[BASE]) ||
 	    load_side(c.files[NEW], c.n[NEW], &sides[NEW]))
 		goto out;

@@ -18,6 +18,8 @@ struct cmp_opts {
 	int exact;		/* EXACT_AUTO, EXACT_ALWAYS or EXACT_NEVER */
 	double exact_spread;	/* cycles: "nearly constant" batch samples */
 	int env_only;		/* --check-env: environments only */
+	const char *host_facts;	/* --check-host FILE: key=value lines */
+	const char *env;	/* --env ENV: with --check-host */
 	const char *allow;	/* comma list of facts allowed to differ */
 };
 
