@@ -62,8 +62,8 @@ struct cmp_row {
 	enum cmp_verdict verdict;
 	int tested;		/* mwu, change and CI are valid */
 	int exact;		/* compared in exact mode: delta is valid */
-	double delta;		/* new p50 - base p50, cycles per call; exact
-				 * mode: distance between the p50 ranges */
+	double delta;		/* new p50 - base p50, cycles per call (0
+				 * for exact rows whose p50 ranges meet) */
 	struct hcb_mwu mwu;
 	double change, ci_lo, ci_hi;	/* percent, new vs base */
 };

@@ -242,13 +242,12 @@ static int test_row(struct cmp_row *r, const struct cmp_opts *o,
 	if (use_exact(r, o)) {
 		/* several runs a side: changed when the ranges do not meet */
 		r->exact = 1;
-		if (b->p50_lo > a->p50_hi)
-			r->delta = b->p50_lo - a->p50_hi;
-		else if (b->p50_hi < a->p50_lo)
-			r->delta = b->p50_hi - a->p50_lo;
-		else
+		if (b->p50_lo > a->p50_hi || b->p50_hi < a->p50_lo) {
+			r->verdict = V_EXACT_CHANGED;
+		} else {
 			r->delta = 0;
-		r->verdict = r->delta ? V_EXACT_CHANGED : V_EXACT_SAME;
+			r->verdict = V_EXACT_SAME;
+		}
 		return 0;
 	}
 	r->verdict = untestable(r);
