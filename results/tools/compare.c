@@ -30,6 +30,10 @@ static void usage(FILE *f)
 "  --no-exact       never exact mode: always the statistical test\n"
 "  --exact-spread C batch samples whose middle half (p25..p75) spans at\n"
 "                   most C cycles are nearly constant (1)\n"
+"  --slack LIST     ROW:N,...: in exact mode ROW counts as changed only\n"
+"                   beyond N cycles outside the base range (rows whose\n"
+"                   path is known to vary; check-baselines reads them from\n"
+"                   results/baselines/nested/slack)\n"
 "  --allow LIST     comma list of facts allowed to differ with a warning\n"
 "                   only: environment,cpu,tsc,kernel,qemu,cpu_model,\n"
 "                   l1_kernel,patch,l0_clock,kvm_params,options\n"
@@ -47,7 +51,9 @@ static void usage(FILE *f)
 "  includes 0\".  Exact mode, used when both sides' batch samples are\n"
 "  nearly constant (e.g. icount nested runs, where cycles count emulated\n"
 "  instructions) or with --exact: the change of p50 in cycles per call\n"
-"  (\"exact: same p50\" or \"exact: p50 changed\", e.g. hc_test_0: +3).\n"
+"  (\"exact: same p50\" or \"exact: p50 changed\", e.g. hc_test_0: +3);\n"
+"  any change fails the gate; with several runs a side, changed means\n"
+"  the ranges of the sides' p50s do not meet.\n"
 "environments: icount nested runs (nested-emulated, host fact l0_clock\n"
 "  \"icount...\") compare l1_kernel, patch, qemu, l0_clock, the guest CPU\n"
 "  brand and the options, not the host kernel or CPU; other runs compare\n"
@@ -79,6 +85,29 @@ static int parse_num(const char *opt, const char *arg, double min,
 		fprintf(stderr, "%s: %s: bad value \"%s\" (expected %g..%g)\n",
 			hcb_prog, opt, arg, min, max);
 		return -1;
+	}
+	return 0;
+}
+
+/* --slack LIST: ROW:N entries, N a number of cycles >= 0. */
+static int check_slack(const char *list)
+{
+	const char *p = list, *colon, *end;
+	char *num_end;
+	double d;
+
+	while (*p) {
+		end = strchr(p, ',');
+		if (!end)
+			end = p + strlen(p);
+		colon = memchr(p, ':', (size_t)(end - p));
+		d = colon ? strtod(colon + 1, &num_end) : -1;
+		if (!colon || colon == p || num_end != end || !(d >= 0)) {
+			fprintf(stderr, "%s: --slack: bad entry in \"%s\" (expected ROW:N,...)\n",
+				hcb_prog, list);
+			return -1;
+		}
+		p = *end ? end + 1 : end;
 	}
 	return 0;
 }
@@ -139,6 +168,14 @@ static int parse_opt(int argc, char **argv, int *i, struct cmp_opts *o)
 		o->allow = val;
 		return 0;
 	}
+	if (!strcmp(opt, "--slack")) {
+		if (!val)
+			return bad_opt("option %s needs a value", opt);
+		if (check_slack(val))
+			return -1;
+		o->slack = val;
+		return 0;
+	}
 	return bad_opt("unknown option \"%s\"", opt);
 }
 
@@ -170,7 +207,8 @@ static int parse_args(int argc, char **argv, struct cmp_opts *o,
 	}
 	if (o->host_facts) {
 		if (c->separated || c->n[BASE] != 1) {
-			fprintf(stderr, "%s: --check-host takes one BASE.json\n",
+			fprintf(stderr,
+				"%s: --check-host takes one BASE.json\n",
 				hcb_prog);
 			return -1;
 		}

@@ -16,11 +16,12 @@ struct cmp_opts {
 	uint64_t seed;		/* bootstrap seed */
 	int json, force;
 	int exact;		/* EXACT_AUTO, EXACT_ALWAYS or EXACT_NEVER */
-	double exact_spread;	/* cycles: "nearly constant" batch samples */
+	double exact_spread;	/* cycles: nearly constant batch samples */
 	int env_only;		/* --check-env: environments only */
 	const char *host_facts;	/* --check-host FILE: key=value lines */
 	const char *env;	/* --env ENV: with --check-host */
 	const char *allow;	/* comma list of facts allowed to differ */
+	const char *slack;	/* ROW:N,...: exact mode widens ROW's range */
 };
 
 enum { EXACT_AUTO, EXACT_ALWAYS, EXACT_NEVER };
@@ -37,7 +38,7 @@ struct cmp_row_side {
 	double p50, p99;	/* median over ok runs of cycles.p50/p99 */
 	double p50_lo, p50_hi;	/* range of cycles.p50 over ok runs */
 	double median;		/* of the pooled batch samples */
-	double spread;		/* p75 - p25 of the pooled batch samples */
+	double spread;		/* p75 - p25 of the pooled samples */
 	double *samples;	/* pooled batch samples */
 	size_t n;
 	size_t n_null;		/* batch samples written as null, left out */
@@ -62,6 +63,7 @@ struct cmp_row {
 	enum cmp_verdict verdict;
 	int tested;		/* mwu, change and CI are valid */
 	int exact;		/* compared in exact mode: delta is valid */
+	double slack;		/* --slack of this row, cycles */
 	double delta;		/* new p50 - base p50, cycles per call (0
 				 * for exact rows whose p50 ranges meet) */
 	struct hcb_mwu mwu;

@@ -65,6 +65,8 @@ static void print_row(const struct cmp_row *r)
 		printf(" %8s %19s %9s", "-", "-", "-");
 	}
 	printf("  %s", cmp_verdict_names[r->verdict]);
+	if (r->exact && r->slack)
+		printf(" (slack %g)", r->slack);
 	if (r->verdict == V_NOT_OK || r->verdict == V_LOST)
 		printf(": base %s, new %s",
 		       r->s[BASE].status ? r->s[BASE].status : "-",
@@ -176,6 +178,7 @@ static json_t *row_json(const struct cmp_row *r)
 						   "statistical"));
 	json_object_set_new(o, "p50_delta_cycles", num(has_delta(r),
 							r->delta));
+	json_object_set_new(o, "slack_cycles", num(r->exact, r->slack));
 	json_object_set_new(o, "change_pct", num(r->tested, r->change));
 	json_object_set_new(o, "ci_low_pct", num(r->tested, r->ci_lo));
 	json_object_set_new(o, "ci_high_pct", num(r->tested, r->ci_hi));

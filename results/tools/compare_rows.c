@@ -12,7 +12,8 @@
  * the change of its p50 in cycles per call, and any non-zero change fails
  * the gate.  With several runs a side, the p50s of a side form a range
  * (the base's runs show what one configuration gives from VM to VM), and
- * a row changed when the two ranges do not meet.  A row that was ok in
+ * a row changed when the two ranges do not meet (--slack widens the base
+ * range of rows known to vary more).  A row that was ok in
  * the base and is not ok (or missing) in the new run fails the gate too.
  */
 #include <math.h>
@@ -219,6 +220,22 @@ static int degenerate(const struct cmp_row_side *s, const struct cmp_opts *o)
 	return s->n && s->spread <= o->exact_spread;
 }
 
+/* The --slack of row @name, 0 when it has none. */
+static double row_slack(const char *list, const char *name)
+{
+	size_t len = strlen(name);
+	const char *p = list;
+
+	while (p && *p) {
+		if (!strncmp(p, name, len) && p[len] == ':')
+			return strtod(p + len + 1, NULL);
+		p = strchr(p, ',');
+		if (p)
+			p++;
+	}
+	return 0;
+}
+
 static int use_exact(const struct cmp_row *r, const struct cmp_opts *o)
 {
 	if (!isfinite(r->s[BASE].p50) || !isfinite(r->s[NEW].p50))
@@ -242,7 +259,9 @@ static int test_row(struct cmp_row *r, const struct cmp_opts *o,
 	if (use_exact(r, o)) {
 		/* several runs a side: changed when the ranges do not meet */
 		r->exact = 1;
-		if (b->p50_lo > a->p50_hi || b->p50_hi < a->p50_lo) {
+		r->slack = row_slack(o->slack, r->name);
+		if (b->p50_lo > a->p50_hi + r->slack ||
+		    b->p50_hi < a->p50_lo - r->slack) {
 			r->verdict = V_EXACT_CHANGED;
 		} else {
 			r->delta = 0;
