@@ -11,7 +11,7 @@ include results/results.mk
 include host-patch/patch.mk
 include host-patch/rig/rig.mk
 
-.PHONY: all deps run bench test test-runner clean help baseline
+.PHONY: all deps run bench test test-runner clean help baseline test-gate
 
 all: guest results-tools $(BUILD)/kvm-probe
 
@@ -28,8 +28,13 @@ deps:
 run bench: all
 	scripts/run
 
-test: test-runner test-unit test-results test-boot test-patch test-nested
+test: test-runner test-unit test-results test-boot test-patch test-nested \
+	test-gate
 	@echo "hcbench: all test groups passed"
+
+## make test-gate: the nested gate catches one added instruction (one L0 boot)
+test-gate: results-tools guest-test-nop
+	HCB_ROOT=$(HCB_ROOT) BUILD=$(BUILD) $(HCB_ROOT)/results/tests/test-gate
 
 test-runner: guest results-tools
 	tests/runner/test-runner.sh
