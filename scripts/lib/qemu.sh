@@ -15,7 +15,10 @@ hcb_guest_args() {
 	case $1 in
 	kvm)	printf '%s\n' -machine q35,accel=kvm,kernel-irqchip=on \
 			-cpu host ;;
-	tcg)	printf '%s\n' -machine q35,accel=tcg -cpu max ;;
+	# plain TCG with the rig's deterministic clock: guest cycles count
+	# instructions, so TCG runs repeat and compare exactly
+	tcg)	printf '%s\n' -machine q35,accel=tcg -cpu max \
+			-icount shift=0,sleep=on ;;
 	*)	echo "hcb_guest_args: unknown accel '$1'" >&2; return 2 ;;
 	esac
 	printf '%s\n' -m "$HCB_GUEST_MEM" -smp 1 \
