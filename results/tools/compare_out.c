@@ -82,9 +82,20 @@ static void print_range(const struct cmp_row_side *s)
 		printf("%g..%g", s->p50_lo, s->p50_hi);
 }
 
+/*
+ * The change of an exact row: with a p50 range on a side (several runs),
+ * every difference between a base and a new run that the ranges allow,
+ * e.g. "+8..+9"; a single number when both sides are single values.
+ */
 static void print_changed(const struct cmp_row *r, const char *unit)
 {
-	printf("CHANGED %s: %+g %s (p50 ", r->name, r->delta, unit);
+	const struct cmp_row_side *a = &r->s[BASE], *b = &r->s[NEW];
+	double lo = b->p50_lo - a->p50_hi, hi = b->p50_hi - a->p50_lo;
+
+	if (lo == hi)
+		printf("CHANGED %s: %+g %s (p50 ", r->name, lo, unit);
+	else
+		printf("CHANGED %s: %+g..%+g %s (p50 ", r->name, lo, hi, unit);
 	print_range(&r->s[BASE]);
 	printf(" -> ");
 	print_range(&r->s[NEW]);
@@ -179,6 +190,10 @@ static json_t *row_json(const struct cmp_row *r)
 	json_object_set_new(o, "p50_delta_cycles", num(has_delta(r),
 							r->delta));
 	json_object_set_new(o, "slack_cycles", num(r->exact, r->slack));
+	json_object_set_new(o, "p50_delta_min_cycles", num(has_delta(r),
+		r->s[NEW].p50_lo - r->s[BASE].p50_hi));
+	json_object_set_new(o, "p50_delta_max_cycles", num(has_delta(r),
+		r->s[NEW].p50_hi - r->s[BASE].p50_lo));
 	json_object_set_new(o, "change_pct", num(r->tested, r->change));
 	json_object_set_new(o, "ci_low_pct", num(r->tested, r->ci_lo));
 	json_object_set_new(o, "ci_high_pct", num(r->tested, r->ci_hi));

@@ -220,20 +220,24 @@ static int degenerate(const struct cmp_row_side *s, const struct cmp_opts *o)
 	return s->n && s->spread <= o->exact_spread;
 }
 
-/* The --slack of row @name, 0 when it has none. */
+/*
+ * The --slack of row @name: its own entry, else the "*" entry, else 0.
+ */
 static double row_slack(const char *list, const char *name)
 {
+	const char *p = list, *star = NULL;
 	size_t len = strlen(name);
-	const char *p = list;
 
 	while (p && *p) {
 		if (!strncmp(p, name, len) && p[len] == ':')
 			return strtod(p + len + 1, NULL);
+		if (!strncmp(p, "*:", 2))
+			star = p + 2;
 		p = strchr(p, ',');
 		if (p)
 			p++;
 	}
-	return 0;
+	return star ? strtod(star, NULL) : 0;
 }
 
 static int use_exact(const struct cmp_row *r, const struct cmp_opts *o)
