@@ -11,7 +11,7 @@ include results/results.mk
 include host-patch/patch.mk
 include host-patch/rig/rig.mk
 
-.PHONY: all deps run bench test test-runner clean help
+.PHONY: all deps run bench test test-runner clean help baseline test-gate
 
 all: guest results-tools $(BUILD)/kvm-probe $(BUILD)/hv-signature
 
@@ -29,12 +29,23 @@ run bench: all
 	scripts/run
 
 test: test-runner test-unit test-results test-boot test-patch test-nested \
-	test-rehearsal
+	test-rehearsal test-gate
 	@echo "hcbench: all test groups passed"
+
+## make test-gate: the nested gate catches one added instruction (one L0 boot)
+test-gate: results-tools guest-test-nop
+	HCB_ROOT=$(HCB_ROOT) BUILD=$(BUILD) $(HCB_ROOT)/results/tests/test-gate
 
 test-runner: guest results-tools $(BUILD)/kvm-probe
 	tests/runner/test-runner.sh
 	tests/runner/test-hostenv.sh
+
+## make baseline: rewrite the nested gate's baselines (results/baselines/nested/)
+# from fresh nested-rig runs (BASELINE_CONFIGS, BASELINE_REPEAT,
+# BASELINE_OPTS: see results/tools/make-baseline --help); commit the diff.
+baseline: guest results-tools
+	HCB_ROOT=$(HCB_ROOT) BUILD=$(BUILD) HCB_RESULTS_TOOLS=$(BUILD)/results \
+		$(HCB_ROOT)/results/tools/make-baseline
 
 clean:
 	rm -rf $(BUILD)

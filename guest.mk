@@ -3,7 +3,7 @@
 # tests (tests/boot/).  Included by the top-level Makefile, which sets
 # HCB_ROOT and BUILD.
 
-.PHONY: guest test-boot
+.PHONY: guest guest-test-nop test-boot
 
 GUEST_OBJDIR := $(BUILD)/guest
 GUEST_SO     := $(GUEST_OBJDIR)/hcbench.so
@@ -29,7 +29,19 @@ GCC_INC := $(shell $(CC) -print-file-name=include)
 HCB_BUILD_DESC := $(shell cd $(HCB_ROOT) && \
 	git describe --always --dirty 2>/dev/null || echo unknown)
 
-GUEST_CPPFLAGS := -nostdinc -isystem $(GCC_INC) -I$(BUILD)/include \
+# Test-only: HCB_TEST_EXTRA_NOP=1 adds one nop after every timed operation
+# (bench/harness.h) and marks the build "-test-nop"; the results tests use
+# it to check that the nested gate sees one instruction.  Never in shipped
+# builds: it needs its own build directory (make guest-test-nop).
+ifeq ($(HCB_TEST_EXTRA_NOP),1)
+ifneq ($(notdir $(BUILD)),test-nop)
+$(error HCB_TEST_EXTRA_NOP=1 builds only into BUILD=.../test-nop: use make guest-test-nop)
+endif
+HCB_BUILD_DESC := $(HCB_BUILD_DESC)-test-nop
+HCB_TEST_CPPFLAGS := -DHCB_TEST_EXTRA_NOP
+endif
+
+GUEST_CPPFLAGS := $(HCB_TEST_CPPFLAGS) -nostdinc -isystem $(GCC_INC) -I$(BUILD)/include \
 	-I$(HCB_ROOT) -I$(EFI_INC) -I$(EFI_INC)/x86_64 \
 	-idirafter /usr/include/x86_64-linux-gnu -idirafter /usr/include \
 	-DGNU_EFI_USE_MS_ABI -DHCB_BUILD='"$(HCB_BUILD_DESC)"'
@@ -55,6 +67,12 @@ GUEST_OBJS := $(patsubst $(HCB_ROOT)/%.c,$(GUEST_OBJDIR)/%.o,$(GUEST_C)) \
 
 ## make guest        build build/hcbench.efi and build/esp.img
 guest: $(GUEST_EFI) $(GUEST_ESP)
+
+# The test-only image with one extra nop per timed call (see above):
+# build/test-nop/esp.img.
+guest-test-nop:
+	$(MAKE) --no-print-directory guest BUILD=$(BUILD)/test-nop \
+		HCB_TEST_EXTRA_NOP=1
 
 $(GUEST_KVM_PARA): $(UAPI_KVM_PARA) $(HCB_KVM_PARA_PATCH)
 	@test -n "$(HCB_KVM_PARA_PATCH)" || { echo "guest.mk: no host" \

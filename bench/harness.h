@@ -51,6 +51,22 @@ struct hcb_ctx {
 #define HCB_NOTE_MAX 200
 
 /*
+ * Test-only (make HCB_TEST_EXTRA_NOP=1, never in shipped builds): one nop
+ * after each timed operation, so the results tests can check that the
+ * nested gate sees a single added instruction.  Measurements of no
+ * operation ("(void)0": the timer overhead and the empty row) get none,
+ * or the overhead subtraction would cancel it.
+ */
+#ifdef HCB_TEST_EXTRA_NOP
+#define HCB_TEST_NOP(op) do {						\
+	if (__builtin_strcmp(#op, "(void)0"))				\
+		asm volatile("nop");					\
+} while (0)
+#else
+#define HCB_TEST_NOP(op) do { } while (0)
+#endif
+
+/*
  * Warm-up, then iters per-call samples, then batches of batch calls (one
  * sample per batch).  prep runs before each call outside the per-call
  * window, after runs after it; both run inside batched loops.
@@ -66,6 +82,7 @@ struct hcb_ctx {
 		prep;							\
 		_t0 = rdtsc_ordered();					\
 		op;							\
+		HCB_TEST_NOP(op);					\
 		_t1 = rdtsc_ordered();					\
 		(c)->samples[_i] = (double)(_t1 - _t0);			\
 		after;							\
@@ -74,7 +91,7 @@ struct hcb_ctx {
 	for (_i = 0; _i < (c)->batches; _i++) {				\
 		_t0 = rdtsc_ordered();					\
 		for (_j = 0; _j < (c)->batch; _j++) {			\
-			prep; op; after;				\
+			prep; op; HCB_TEST_NOP(op); after;		\
 		}							\
 		_t1 = rdtsc_ordered();					\
 		(c)->bsamples[_i] = (double)(_t1 - _t0);		\

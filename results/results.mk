@@ -30,7 +30,7 @@ CHECK_PERF_RUNNER ?= $(HCB_ROOT)/scripts/run
 CHECK_PERF_ALLOW ?= kernel
 CHECK_PERF_OPTS ?=
 
-.PHONY: results-tools test-results check-perf plot
+.PHONY: results-tools test-results check-perf plot exit-path
 
 results-tools: $(RES_TOOLS)
 
@@ -89,6 +89,11 @@ check-perf: $(RES_TOOLS)
 	CHECK_PERF_RUNNER=$(CHECK_PERF_RUNNER) \
 	CHECK_PERF_ALLOW=$(CHECK_PERF_ALLOW) \
 		$(RES_DIR)/tools/check-perf "$(BASELINE)" $(CHECK_PERF_OPTS)
+
+## make exit-path [KERNEL=6.1] [REPEAT=2]: did the patch change KVM's exit path? (nested, exact)
+exit-path: guest $(RES_TOOLS)
+	HCB_ROOT=$(HCB_ROOT) BUILD=$(BUILD) HCB_RESULTS_TOOLS=$(RES_BUILD) \
+		$(RES_DIR)/tools/exit-path
 
 ## make plot RUN=file [BASE=file] [OUT=dir]: SVG and PNG charts
 plot: $(RES_BUILD)/hcb-export

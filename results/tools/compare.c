@@ -6,7 +6,8 @@
  *   hcb-compare [options] BASE.json NEW.json
  *   hcb-compare [options] BASE.json [BASE2.json ...] -- NEW.json [...]
  *
- * Exit status: 0 no row regressed, 1 some row regressed, 2 bad input.
+ * Exit status: 0 pass, 1 a row regressed (slower, an exact p50 change, or
+ * a row ok in base that is not ok in new), 2 bad input or refused.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -25,11 +26,42 @@ static void usage(FILE *f)
 "  --threshold PCT  change of the median that counts, percent (5)\n"
 "  --resamples N    bootstrap resamples (2000)\n"
 "  --seed N         bootstrap seed (1)\n"
+"  --exact          exact mode for every row (compare p50s only)\n"
+"  --no-exact       never exact mode: always the statistical test\n"
+"  --exact-spread C batch samples whose middle half (p25..p75) spans at\n"
+"                   most C cycles are nearly constant (1)\n"
+"  --slack LIST     ROW:N,...: in exact mode ROW counts as changed only\n"
+"                   beyond N cycles outside the base range; ROW * for the\n"
+"                   rows not listed (rows known to vary between VMs;\n"
+"                   check-baselines reads results/baselines/nested/slack)\n"
 "  --allow LIST     comma list of facts allowed to differ with a warning\n"
-"                   only: environment,cpu,tsc,kernel,qemu,cpu_model\n"
+"                   only: environment,cpu,tsc,kernel,qemu,cpu_model,\n"
+"                   l1_kernel,patch,l0_clock,kvm_params,options\n"
 "  --force          compare even when the environments differ\n"
+"  --check-env      check the environments only: print \"comparable\" or\n"
+"                   \"N difference(s)\", exit 0 or 2\n"
+"  --check-host FILE [--env ENV] BASE.json\n"
+"                   --check-env of BASE against a run that would have the\n"
+"                   host facts in FILE (key=value lines, scripts/host-facts)\n"
+"                   and environment ENV: is BASE comparable before running?\n"
 "  --json           print a JSON document instead of the table\n"
-"exit status: 0 no row regressed, 1 a row regressed, 2 bad input\n");
+"verdicts: statistical mode (the default): slower / faster (p < alpha,\n"
+"  |change| > threshold, bootstrap interval excludes 0), otherwise\n"
+"  \"not significant (p >= alpha)\", \"below threshold\" or \"interval\n"
+"  includes 0\".  Exact mode, used when both sides' batch samples are\n"
+"  nearly constant (e.g. icount nested runs, where cycles count emulated\n"
+"  instructions) or with --exact: the change of p50 in cycles per call\n"
+"  (\"exact: same p50\" or \"exact: p50 changed\", e.g. hc_test_0: +3);\n"
+"  any change fails the gate; with several runs a side, changed means\n"
+"  the ranges of the sides' p50s do not meet.\n"
+"environments: icount nested runs (nested-emulated, host fact l0_clock\n"
+"  \"icount...\") compare l1_kernel, patch, qemu, l0_clock, the guest CPU\n"
+"  brand and the options, not the host kernel or CPU; other runs compare\n"
+"  environment, cpu, tsc, kernel, qemu, cpu_model, l0_clock; kvm_params\n"
+"  when both runs have it.\n"
+"exit status (the gate): 0 pass; 1 a row is slower, an exact p50\n"
+"  changed, or a row ok in base is not ok or missing in new; 2 bad input\n"
+"  or environments differ\n");
 }
 
 static int bad_opt(const char *fmt, const char *arg)
@@ -57,6 +89,29 @@ static int parse_num(const char *opt, const char *arg, double min,
 	return 0;
 }
 
+/* --slack LIST: ROW:N entries, N a number of cycles >= 0. */
+static int check_slack(const char *list)
+{
+	const char *p = list, *colon, *end;
+	char *num_end;
+	double d;
+
+	while (*p) {
+		end = strchr(p, ',');
+		if (!end)
+			end = p + strlen(p);
+		colon = memchr(p, ':', (size_t)(end - p));
+		d = colon ? strtod(colon + 1, &num_end) : -1;
+		if (!colon || colon == p || num_end != end || !(d >= 0)) {
+			fprintf(stderr, "%s: --slack: bad entry in \"%s\" (expected ROW:N,...)\n",
+				hcb_prog, list);
+			return -1;
+		}
+		p = *end ? end + 1 : end;
+	}
+	return 0;
+}
+
 /* Option argv[*i] with its value; advances *i past the value. */
 static int parse_opt(int argc, char **argv, int *i, struct cmp_opts *o)
 {
@@ -71,9 +126,19 @@ static int parse_opt(int argc, char **argv, int *i, struct cmp_opts *o)
 		o->force = 1;
 		return 0;
 	}
+	if (!strcmp(opt, "--exact") || !strcmp(opt, "--no-exact")) {
+		o->exact = opt[2] == 'e' ? EXACT_ALWAYS : EXACT_NEVER;
+		return 0;
+	}
+	if (!strcmp(opt, "--check-env")) {
+		o->env_only = 1;
+		return 0;
+	}
 	(*i)++;
 	if (!strcmp(opt, "--alpha"))
 		return parse_num(opt, val, 1e-12, 0.5, &o->alpha);
+	if (!strcmp(opt, "--exact-spread"))
+		return parse_num(opt, val, 0, 1e9, &o->exact_spread);
 	if (!strcmp(opt, "--threshold"))
 		return parse_num(opt, val, 0, 1000, &o->threshold);
 	if (!strcmp(opt, "--resamples")) {
@@ -88,10 +153,27 @@ static int parse_opt(int argc, char **argv, int *i, struct cmp_opts *o)
 		o->seed = (uint64_t)d;
 		return 0;
 	}
+	if (!strcmp(opt, "--check-host") || !strcmp(opt, "--env")) {
+		if (!val)
+			return bad_opt("option %s needs a value", opt);
+		if (opt[2] == 'c')
+			o->host_facts = val;
+		else
+			o->env = val;
+		return 0;
+	}
 	if (!strcmp(opt, "--allow")) {
 		if (!val)
 			return bad_opt("option %s needs a value", opt);
 		o->allow = val;
+		return 0;
+	}
+	if (!strcmp(opt, "--slack")) {
+		if (!val)
+			return bad_opt("option %s needs a value", opt);
+		if (check_slack(val))
+			return -1;
+		o->slack = val;
 		return 0;
 	}
 	return bad_opt("unknown option \"%s\"", opt);
@@ -123,6 +205,16 @@ static int parse_args(int argc, char **argv, struct cmp_opts *o,
 			c->files[side][c->n[side]++] = argv[i];
 		}
 	}
+	if (o->host_facts) {
+		if (c->separated || c->n[BASE] != 1) {
+			fprintf(stderr,
+				"%s: --check-host takes one BASE.json\n",
+				hcb_prog);
+			return -1;
+		}
+		o->env_only = 1;
+		return 0;
+	}
 	if (!c->separated && c->n[BASE] == 2) {
 		c->files[NEW][0] = c->files[BASE][1];
 		c->n[BASE] = c->n[NEW] = 1;
@@ -151,6 +243,65 @@ static int load_side(const char **files, size_t n, struct cmp_side *side)
 	return 0;
 }
 
+/*
+ * A stand-in for the run about to be made: @base with the host facts of
+ * @path (key=value lines) over its own and environment @env if given.
+ * Facts the file lacks (e.g. the rig's l1_kernel) keep the base's value.
+ */
+static int probe_side(const struct hcb_rreport *base, const char *path,
+		      const char *env, struct cmp_side *side)
+{
+	struct hcb_rreport *p = calloc(1, sizeof(*p));
+	char line[4096], *eq;
+	FILE *f = fopen(path, "r");
+
+	if (!f) {
+		fprintf(stderr, "%s: %s: cannot open: %s\n", hcb_prog, path,
+			strerror(errno));
+		free(p);
+		return -1;
+	}
+	if (!p) {
+		fclose(f);
+		return -1;
+	}
+	*p = *base;
+	p->path = path;
+	p->rows = NULL;
+	p->n_rows = 0;
+	p->root = json_object();
+	json_object_set(p->root, HCB_K_OPTIONS,
+			json_object_get(base->root, HCB_K_OPTIONS));
+	p->host = json_deep_copy(base->host);
+	json_object_set_new(p->root, "host", p->host);
+	while (fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\n")] = 0;
+		eq = strchr(line, '=');
+		if (!eq || eq == line)
+			continue;
+		*eq = 0;
+		json_object_set_new(p->host, line, json_string(eq + 1));
+	}
+	fclose(f);
+	if (env) {
+		json_object_set_new(p->root, HCB_K_ENV, json_string(env));
+		p->env = json_string_value(json_object_get(p->root,
+							   HCB_K_ENV));
+	}
+	side->runs = p;
+	side->n = 1;
+	return 0;
+}
+
+static void free_probe(struct cmp_side *side)
+{
+	if (side->runs)
+		json_decref(side->runs->root);
+	free(side->runs);
+	side->runs = NULL;
+	side->n = 0;
+}
+
 static void free_side(struct cmp_side *side)
 {
 	size_t i;
@@ -166,6 +317,14 @@ static int run(struct cmp_side *sides, const struct cmp_opts *o)
 	size_t refused = cmp_check_env(sides, o, &res);
 	int ret = 2;
 
+	if (o->env_only) {
+		if (refused)
+			printf("%zu difference(s)\n", refused);
+		else
+			printf("comparable\n");
+		ret = refused ? 2 : 0;
+		goto out;
+	}
 	if (refused && !o->force) {
 		fprintf(stderr, "%s: refusing to compare runs from different environments (%zu difference(s) above); --force compares anyway\n",
 			hcb_prog, refused);
@@ -182,7 +341,7 @@ static int run(struct cmp_side *sides, const struct cmp_opts *o)
 		cmp_print_json(sides, o, &res);
 	else
 		cmp_print_text(sides, o, &res);
-	ret = res.counts[V_SLOWER] ? 1 : 0;
+	ret = cmp_gate_fails(&res) ? 1 : 0;
 out:
 	cmp_free(&res);
 	return ret;
@@ -192,6 +351,7 @@ int main(int argc, char **argv)
 {
 	struct cmp_opts o = {
 		.alpha = 0.01, .threshold = 5, .resamples = 2000, .seed = 1,
+		.exact = EXACT_AUTO, .exact_spread = 1,
 	};
 	struct cmdline c = { 0 };
 	struct cmp_side sides[N_SIDES] = { { 0 } };
@@ -204,6 +364,15 @@ int main(int argc, char **argv)
 		goto out;
 	fprintf(stderr, "compare: loading %zu base and %zu new run(s)\n",
 		c.n[BASE], c.n[NEW]);
+	if (o.host_facts) {
+		if (load_side(c.files[BASE], 1, &sides[BASE]) ||
+		    probe_side(&sides[BASE].runs[0], o.host_facts, o.env,
+			       &sides[NEW]))
+			goto out;
+		ret = run(sides, &o);
+		free_probe(&sides[NEW]);
+		goto out;
+	}
 	if (load_side(c.files[BASE], c.n[BASE], &sides[BASE]) ||
 	    load_side(c.files[NEW], c.n[NEW], &sides[NEW]))
 		goto out;

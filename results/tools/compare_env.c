@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * hcb-compare: are the runs comparable at all?  Every run is checked
- * against the first base run: kind of environment, CPU, TSC frequency and
- * the host facts kernel, qemu and cpu_model.  Each difference is a loud
- * warning; those not named by --allow make the tool refuse unless --force.
+ * against the first base run: kind of environment, CPU, TSC frequency,
+ * then the facts its figures depend on.  Hardware, plain TCG and
+ * wall-clock nested runs: the host facts kernel, qemu, cpu_model and
+ * l0_clock.  icount nested runs (their figures count instructions): the
+ * L1 kernel, the patch state, qemu, l0_clock, the guest's CPU brand and
+ * the guest options, not the host's kernel or CPU.  kvm_params is compared
+ * when both runs have it.  Each difference is a loud warning; those not
+ * named by --allow make the tool refuse unless --force.
  */
 #define _GNU_SOURCE
 #include <math.h>
@@ -68,26 +73,109 @@ static size_t differ(struct cmp_result *res, const struct cmp_opts *o,
 	return !ok;
 }
 
-static size_t check_host(const struct hcb_rreport *a,
-			 const struct hcb_rreport *b,
-			 const struct cmp_opts *o, struct cmp_result *res)
+/* Compare host fact @key of @a and @b; @both: only when both have it. */
+static size_t check_fact(const struct hcb_rreport *a,
+			 const struct hcb_rreport *b, const char *key,
+			 int both, const struct cmp_opts *o,
+			 struct cmp_result *res)
 {
-	static const char *const keys[] = {
-		HCB_HOST_KERNEL, HCB_HOST_QEMU, HCB_HOST_CPU_MODEL, NULL
-	};
+	const char *va = hcb_report_host(a, key);
+	const char *vb = hcb_report_host(b, key);
+
+	if ((!va && !vb) || (both && (!va || !vb)))
+		return 0;
+	if (va && vb && !strcmp(va, vb))
+		return 0;
+	return differ(res, o, key, va ? va : "(missing)", a->path,
+		      vb ? vb : "(missing)", b->path);
+}
+
+static size_t check_facts(const struct hcb_rreport *a,
+			  const struct hcb_rreport *b,
+			  const char *const *keys, const struct cmp_opts *o,
+			  struct cmp_result *res)
+{
 	size_t i, n = 0;
 
-	for (i = 0; keys[i]; i++) {
-		const char *va = hcb_report_host(a, keys[i]);
-		const char *vb = hcb_report_host(b, keys[i]);
+	for (i = 0; keys[i]; i++)
+		n += check_fact(a, b, keys[i], 0, o, res);
+	/* written by newer runners only: compared when both have it */
+	return n + check_fact(a, b, HCB_HOST_KVM_PARAMS, 1, o, res);
+}
 
-		if (!va && !vb)
-			continue;
-		if (!va || !vb || strcmp(va, vb))
-			n += differ(res, o, keys[i], va ? va : "(missing)",
-				    a->path, vb ? vb : "(missing)", b->path);
+int cmp_icount_run(const struct hcb_rreport *r)
+{
+	const char *clock = hcb_report_host(r, HCB_HOST_L0_CLOCK);
+
+	return !strcmp(r->env, HCB_ENV_NESTED) && clock &&
+	       !strncmp(clock, "icount", 6);
+}
+
+/* Append the words of @s except rows=...; sorted, one space apart. */
+static int cmp_word(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void norm_options(const char *s, char *out, size_t size)
+{
+	char buf[1024], *w[64], *save = NULL, *t;
+	size_t n = 0, i, len = 0;
+
+	snprintf(buf, sizeof(buf), "%s", s ? s : "");
+	for (t = strtok_r(buf, " \t", &save); t && n < 64;
+	     t = strtok_r(NULL, " \t", &save))
+		if (strncmp(t, "rows=", 5))
+			w[n++] = t;
+	qsort(w, n, sizeof(*w), cmp_word);
+	out[0] = 0;
+	for (i = 0; i < n && len < size; i++)
+		len += snprintf(out + len, size - len, "%s%s", i ? " " : "",
+				w[i]);
+}
+
+/*
+ * Guest options, in any order; rows= is left out: which rows ran is
+ * compared row by row (a row that stops running fails the gate).
+ */
+static size_t check_options(const struct hcb_rreport *a,
+			    const struct hcb_rreport *b,
+			    const struct cmp_opts *o, struct cmp_result *res)
+{
+	const char *sa = json_string_value(json_object_get(a->root,
+							   HCB_K_OPTIONS));
+	const char *sb = json_string_value(json_object_get(b->root,
+							   HCB_K_OPTIONS));
+	char na[1024], nb[1024];
+
+	norm_options(sa, na, sizeof(na));
+	norm_options(sb, nb, sizeof(nb));
+	if (!strcmp(na, nb))
+		return 0;
+	return differ(res, o, HCB_K_OPTIONS, na, a->path, nb, b->path);
+}
+
+/*
+ * Host facts of an icount nested run that are not compared: its figures
+ * count L0's emulated instructions, which the host's CPU and kernel do
+ * not change.  Noted on stderr when they differ.
+ */
+static void note_ignored(const struct hcb_rreport *a,
+			 const struct hcb_rreport *b)
+{
+	static const char *const keys[] = {
+		HCB_HOST_KERNEL, HCB_HOST_CPU_MODEL, NULL
+	};
+	const char *va, *vb;
+	size_t i;
+
+	for (i = 0; keys[i]; i++) {
+		va = hcb_report_host(a, keys[i]);
+		vb = hcb_report_host(b, keys[i]);
+		if (va && vb && strcmp(va, vb))
+			fprintf(stderr, "%s: note: host %s differs (\"%s\" vs \"%s\"); not compared: icount nested runs count instructions\n",
+				hcb_prog, keys[i], va, vb);
 	}
-	return n;
 }
 
 /* 0 means unknown: equal only to another 0. */
@@ -96,6 +184,42 @@ static int tsc_differs(long long a, long long b)
 	if (!a || !b)
 		return a != b;
 	return fabs((double)a / (double)b - 1) > TSC_TOLERANCE;
+}
+
+/* Hardware, plain TCG and wall-clock nested runs: the host matters. */
+static size_t check_timed(const struct hcb_rreport *a,
+			  const struct hcb_rreport *b,
+			  const struct cmp_opts *o, struct cmp_result *res)
+{
+	static const char *const keys[] = {
+		HCB_HOST_KERNEL, HCB_HOST_QEMU, HCB_HOST_CPU_MODEL,
+		HCB_HOST_L0_CLOCK, NULL
+	};
+
+	return check_facts(a, b, keys, o, res);
+}
+
+/*
+ * icount nested runs: the figures depend on the L1 kernel, the KVM patch
+ * state, QEMU (its version and the L0 CPU model, seen as the guest's CPU),
+ * L0's clock and the guest options; not on the host's CPU or kernel.
+ */
+static size_t check_icount(const struct hcb_rreport *a,
+			   const struct hcb_rreport *b,
+			   const struct cmp_opts *o, struct cmp_result *res)
+{
+	static const char *const keys[] = {
+		HCB_HOST_L1_KERNEL, HCB_HOST_PATCH, HCB_HOST_QEMU,
+		HCB_HOST_L0_CLOCK, NULL
+	};
+	size_t n = 0;
+
+	if (strcmp(a->cpu.brand, b->cpu.brand))
+		n += differ(res, o, HCB_K_CPU, a->cpu.brand, a->path,
+			    b->cpu.brand, b->path);
+	n += check_options(a, b, o, res);
+	note_ignored(a, b);
+	return n + check_facts(a, b, keys, o, res);
 }
 
 static size_t check_pair(const struct hcb_rreport *a,
@@ -119,7 +243,9 @@ static size_t check_pair(const struct hcb_rreport *a,
 		snprintf(tb, sizeof(tb), "%lld Hz", b->tsc_hz);
 		n += differ(res, o, HCB_K_TSC, ta, a->path, tb, b->path);
 	}
-	return n + check_host(a, b, o, res);
+	if (cmp_icount_run(a) && cmp_icount_run(b))
+		return n + check_icount(a, b, o, res);
+	return n + check_timed(a, b, o, res);
 }
 
 size_t cmp_check_env(struct cmp_side *sides, const struct cmp_opts *o,
@@ -128,6 +254,7 @@ size_t cmp_check_env(struct cmp_side *sides, const struct cmp_opts *o,
 	const struct hcb_rreport *ref = &sides[BASE].runs[0];
 	size_t s, i, n = 0;
 
+	res->icount = 1;
 	for (s = 0; s < N_SIDES; s++) {
 		for (i = 0; i < sides[s].n; i++) {
 			const struct hcb_rreport *r = &sides[s].runs[i];
@@ -135,6 +262,7 @@ size_t cmp_check_env(struct cmp_side *sides, const struct cmp_opts *o,
 			if (r != ref)
 				n += check_pair(ref, r, o, res);
 			res->emulated |= r->emulated;
+			res->icount &= cmp_icount_run(r);
 		}
 	}
 	return n;

@@ -19,12 +19,15 @@ static void print_header(const struct cmp_side *sides,
 	       sides[BASE].n, sides[BASE].runs[0].env,
 	       sides[BASE].runs[0].cpu.brand, sides[NEW].n,
 	       sides[NEW].runs[0].env, sides[NEW].runs[0].cpu.brand);
-	printf("p50/p99: per-call cycles (median over runs); change: median of pooled batch samples;\n"
-	       "p: Mann-Whitney U, alpha %g; CI: bootstrap, %u resamples, %g%%; threshold %g%%\n",
-	       o->alpha, o->resamples, 100 * (1 - o->alpha), o->threshold);
-	printf("%-22s %10s %10s %10s %10s %8s %19s %9s  %s\n", "row",
-	       "base p50", "new p50", "base p99", "new p99", "change",
-	       "CI of change", "p", "verdict");
+	printf("p50/p99: per-call cycles (median over runs); d p50: new - base p50;\n"
+	       "change: of the median of pooled batch samples; p: Mann-Whitney U, alpha %g;\n"
+	       "CI: bootstrap, %u resamples, %g%%; threshold %g%%; exact: batch samples nearly\n"
+	       "constant (p25..p75 within %g cycles), p50s compared exactly\n",
+	       o->alpha, o->resamples, 100 * (1 - o->alpha), o->threshold,
+	       o->exact_spread);
+	printf("%-22s %10s %10s %10s %10s %9s %8s %19s %9s  %s\n", "row",
+	       "base p50", "new p50", "base p99", "new p99", "d p50",
+	       "change", "CI of change", "p", "verdict");
 }
 
 static void print_num(int valid, double v)
@@ -33,6 +36,12 @@ static void print_num(int valid, double v)
 		printf(" %10.1f", v);
 	else
 		printf(" %10s", "-");
+}
+
+/* Both sides ok: the p50 difference is meaningful. */
+static int has_delta(const struct cmp_row *r)
+{
+	return r->s[BASE].n_ok && r->s[NEW].n_ok && isfinite(r->delta);
 }
 
 static void print_row(const struct cmp_row *r)
@@ -44,6 +53,10 @@ static void print_row(const struct cmp_row *r)
 	print_num(r->s[NEW].n_ok > 0, r->s[NEW].p50);
 	print_num(r->s[BASE].n_ok > 0, r->s[BASE].p99);
 	print_num(r->s[NEW].n_ok > 0, r->s[NEW].p99);
+	if (has_delta(r))
+		printf(" %+9.1f", r->delta);
+	else
+		printf(" %9s", "-");
 	if (r->tested) {
 		snprintf(ci, sizeof(ci), "[%+.2f%%, %+.2f%%]", r->ci_lo,
 			 r->ci_hi);
@@ -52,11 +65,66 @@ static void print_row(const struct cmp_row *r)
 		printf(" %8s %19s %9s", "-", "-", "-");
 	}
 	printf("  %s", cmp_verdict_names[r->verdict]);
-	if (r->verdict == V_NOT_OK)
+	if (r->exact && r->slack)
+		printf(" (slack %g)", r->slack);
+	if (r->verdict == V_NOT_OK || r->verdict == V_LOST)
 		printf(": base %s, new %s",
 		       r->s[BASE].status ? r->s[BASE].status : "-",
 		       r->s[NEW].status ? r->s[NEW].status : "-");
 	putchar('\n');
+}
+
+static void print_range(const struct cmp_row_side *s)
+{
+	if (s->p50_lo == s->p50_hi)
+		printf("%g", s->p50_lo);
+	else
+		printf("%g..%g", s->p50_lo, s->p50_hi);
+}
+
+/*
+ * The change of an exact row: with a p50 range on a side (several runs),
+ * every difference between a base and a new run that the ranges allow,
+ * e.g. "+8..+9"; a single number when both sides are single values.
+ */
+static void print_changed(const struct cmp_row *r, const char *unit)
+{
+	const struct cmp_row_side *a = &r->s[BASE], *b = &r->s[NEW];
+	double lo = b->p50_lo - a->p50_hi, hi = b->p50_hi - a->p50_lo;
+
+	if (lo == hi)
+		printf("CHANGED %s: %+g %s (p50 ", r->name, lo, unit);
+	else
+		printf("CHANGED %s: %+g..%+g %s (p50 ", r->name, lo, hi, unit);
+	print_range(&r->s[BASE]);
+	printf(" -> ");
+	print_range(&r->s[NEW]);
+	printf(")\n");
+}
+
+/*
+ * One line per row that fails the gate, e.g. "CHANGED hc_test_0: +3"
+ * (cycles per call; under an icount clock, emulated instructions).
+ */
+static void print_changes(const struct cmp_result *res)
+{
+	const char *unit = res->icount ?
+		"instructions per call (icount)" : "cycles per call";
+	size_t i;
+
+	for (i = 0; i < res->n_rows; i++) {
+		const struct cmp_row *r = &res->rows[i];
+
+		if (r->verdict == V_EXACT_CHANGED)
+			print_changed(r, unit);
+		else if (r->verdict == V_LOST)
+			printf("LOST %s: ok in base, %s in new\n", r->name,
+			       r->s[NEW].status ? r->s[NEW].status :
+			       "missing");
+		else if (r->verdict == V_SLOWER)
+			printf("SLOWER %s: %+.2f%% (p50 %g -> %g)\n", r->name,
+			       r->change, r->s[BASE].p50, r->s[NEW].p50);
+	}
 }
 
 void cmp_print_text(const struct cmp_side *sides, const struct cmp_opts *o,
@@ -70,14 +138,18 @@ void cmp_print_text(const struct cmp_side *sides, const struct cmp_opts *o,
 		print_row(&res->rows[i]);
 	for (i = 0; i < res->n_warnings; i++)
 		printf("WARNING: %s\n", res->warnings[i]);
-	printf("summary: %zu rows: %zu slower, %zu faster, %zu no significant change, %zu only in base, %zu only in new, %zu not compared\n",
+	print_changes(res);
+	printf("summary: %zu rows: %zu slower, %zu faster, %zu exact changed, %zu exact same, %zu not significant, %zu below threshold, %zu interval includes 0, %zu ok in base but not in new, %zu only in base, %zu only in new, %zu not compared\n",
 	       res->n_rows, res->counts[V_SLOWER], res->counts[V_FASTER],
-	       res->counts[V_SAME], res->counts[V_ONLY_BASE],
-	       res->counts[V_ONLY_NEW],
+	       res->counts[V_EXACT_CHANGED], res->counts[V_EXACT_SAME],
+	       res->counts[V_NOT_SIGNIFICANT], res->counts[V_BELOW_THRESHOLD],
+	       res->counts[V_CI_SPANS_ZERO], res->counts[V_LOST],
+	       res->counts[V_ONLY_BASE], res->counts[V_ONLY_NEW],
 	       res->counts[V_NOT_OK] + res->counts[V_NO_SAMPLES] +
 	       res->counts[V_NO_BASE_MEDIAN]);
-	printf("gate: %s\n", res->counts[V_SLOWER] ?
-	       "FAIL (a row regressed)" : "pass (no row regressed)");
+	printf("gate: %s\n", cmp_gate_fails(res) ?
+	       "FAIL (a row regressed, changed or stopped running)" :
+	       "pass (no row regressed)");
 	print_note(res);
 }
 
@@ -101,6 +173,8 @@ static json_t *side_json(const struct cmp_row_side *rs)
 	json_object_set_new(o, "p99_cycles", num(rs->n_ok, rs->p99));
 	json_object_set_new(o, "batch_median_cycles",
 			    num(rs->n > 0, rs->median));
+	json_object_set_new(o, "batch_spread_cycles",
+			    num(rs->n > 0, rs->spread));
 	return o;
 }
 
@@ -111,6 +185,15 @@ static json_t *row_json(const struct cmp_row *r)
 	json_object_set_new(o, HCB_K_ROW_NAME, json_string(r->name));
 	json_object_set_new(o, "base", side_json(&r->s[BASE]));
 	json_object_set_new(o, "new", side_json(&r->s[NEW]));
+	json_object_set_new(o, "mode", json_string(r->exact ? "exact" :
+						   "statistical"));
+	json_object_set_new(o, "p50_delta_cycles", num(has_delta(r),
+							r->delta));
+	json_object_set_new(o, "slack_cycles", num(r->exact, r->slack));
+	json_object_set_new(o, "p50_delta_min_cycles", num(has_delta(r),
+		r->s[NEW].p50_lo - r->s[BASE].p50_hi));
+	json_object_set_new(o, "p50_delta_max_cycles", num(has_delta(r),
+		r->s[NEW].p50_hi - r->s[BASE].p50_lo));
 	json_object_set_new(o, "change_pct", num(r->tested, r->change));
 	json_object_set_new(o, "ci_low_pct", num(r->tested, r->ci_lo));
 	json_object_set_new(o, "ci_high_pct", num(r->tested, r->ci_hi));
@@ -143,6 +226,11 @@ static json_t *settings_json(const struct cmp_opts *o)
 	json_object_set_new(s, "bootstrap_seed",
 			    json_integer((json_int_t)o->seed));
 	json_object_set_new(s, "ci_level", json_real(1 - o->alpha));
+	json_object_set_new(s, "exact_spread_cycles",
+			    json_real(o->exact_spread));
+	json_object_set_new(s, "exact", json_string(
+		o->exact == EXACT_ALWAYS ? "always" :
+		o->exact == EXACT_NEVER ? "never" : "auto"));
 	return s;
 }
 
@@ -167,8 +255,11 @@ int cmp_print_json(const struct cmp_side *sides, const struct cmp_opts *o,
 	for (i = 0; i < res->n_rows; i++)
 		json_array_append_new(rows, row_json(&res->rows[i]));
 	json_object_set_new(doc, HCB_K_ROWS, rows);
+	json_object_set_new(doc, "icount", json_boolean(res->icount));
 	json_object_set_new(doc, "regressed",
 			    json_integer((json_int_t)res->counts[V_SLOWER]));
+	json_object_set_new(doc, "gate_failures",
+			    json_integer((json_int_t)cmp_gate_fails(res)));
 	ret = json_dumpf(doc, stdout, JSON_INDENT(2));
 	putchar('\n');
 	json_decref(doc);

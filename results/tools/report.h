@@ -26,6 +26,10 @@
 /* nested rig: the kernel whose KVM ran the guest, and "on"/"off" */
 #define HCB_HOST_L1_KERNEL "l1_kernel"
 #define HCB_HOST_PATCH     "patch"
+/* nested rig: L0's clock ("icount shift=N: ..." or "wall-clock (tcg)") */
+#define HCB_HOST_L0_CLOCK  "l0_clock"
+/* KVM module parameters of the host that ran the guest, one line */
+#define HCB_HOST_KVM_PARAMS "kvm_params"
 
 /* Statistic indices, in HCB_STAT_FIELDS order. */
 enum hcb_stat_idx {

@@ -5,7 +5,15 @@
  * $HCB_ROOT/results/runs, else results/runs; created if missing, one
  * level), never overwriting: a taken name gets -2, -3, ... appended.
  * Prints the stored path.  The date is the time of storing (UTC), or
- * SOURCE_DATE_EPOCH when that is set.
+ * SOURCE_DATE_EPOCH when that is set.  <kernel> is the kernel whose KVM ran
+ * the guest: for a nested-rig run its L1 kernel and patch state
+ * (6.1.0-56-amd64-patched, -stock, or -<state> for other states), else
+ * the host fact kernel.
+ *
+ * hcb-store --set-name REPORT.json prints the name of the nested baseline
+ * set the report belongs to, <l1_kernel>_<patch state>_qemu-<version>
+ * (results/baselines/nested/, make baseline), or fails for a report that
+ * is not from the nested rig.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -43,6 +51,18 @@ static void sanitize(char *out, size_t len, const char *in)
 		snprintf(out, len, "unknown");
 }
 
+/* Patch state "on" / "off" as patched / stock; others as they are. */
+static const char *patch_name(const char *patch)
+{
+	if (!patch)
+		return "unknown";
+	if (!strcmp(patch, "on"))
+		return "patched";
+	if (!strcmp(patch, "off"))
+		return "stock";
+	return patch;
+}
+
 /*
  * The kernel whose KVM ran the guest: under the nested rig the L1 kernel
  * with its patch state, else the host's.
@@ -55,8 +75,7 @@ static void kernel_name(const struct hcb_rreport *r, char *out, size_t len)
 	char buf[128];
 
 	if (l1) {
-		snprintf(buf, sizeof(buf), "%s-%s", l1,
-			 patch && !strcmp(patch, "on") ? "patched" : "stock");
+		snprintf(buf, sizeof(buf), "%s-%s", l1, patch_name(patch));
 		sanitize(out, len, buf);
 	} else {
 		sanitize(out, len, kernel ? kernel : "unknown-kernel");
@@ -149,6 +168,44 @@ static int store(const char *src, const char *dir)
 	return 0;
 }
 
+/* "QEMU emulator version 7.2.22 (Debian ...)" -> "7.2.22" */
+static void qemu_version(const char *fact, char *out, size_t len)
+{
+	const char *v = fact ? strstr(fact, "version ") : NULL;
+	char buf[64];
+	size_t n = 0;
+
+	if (v)
+		for (v += 8; *v && *v != ' ' && n + 1 < sizeof(buf); v++)
+			buf[n++] = *v;
+	buf[n] = '\0';
+	sanitize(out, len, n ? buf : "unknown");
+}
+
+static int set_name(const char *src)
+{
+	struct hcb_rreport r;
+	const char *l1, *patch;
+	char k[96], p[32], q[64];
+
+	if (hcb_report_load(src, &r))
+		return HCB_EXIT_BAD_INPUT;
+	l1 = hcb_report_host(&r, HCB_HOST_L1_KERNEL);
+	patch = hcb_report_host(&r, HCB_HOST_PATCH);
+	if (!l1) {
+		fprintf(stderr, "%s: %s: host.%s: missing (not a nested-rig run)\n",
+			hcb_prog, src, HCB_HOST_L1_KERNEL);
+		hcb_report_free(&r);
+		return HCB_EXIT_BAD_INPUT;
+	}
+	sanitize(k, sizeof(k), l1);
+	sanitize(p, sizeof(p), patch_name(patch));
+	qemu_version(hcb_report_host(&r, HCB_HOST_QEMU), q, sizeof(q));
+	printf("%s_%s_qemu-%s\n", k, p, q);
+	hcb_report_free(&r);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *root = getenv("HCB_ROOT");
@@ -156,6 +213,8 @@ int main(int argc, char **argv)
 	int n;
 
 	hcb_prog = "hcb-store";
+	if (argc == 3 && !strcmp(argv[1], "--set-name"))
+		return set_name(argv[2]);
 	for (n = 1; n < argc; n++) {
 		if (argv[n][0] == '-') {
 			fprintf(stderr, "%s: unknown option \"%s\"\n",
@@ -166,7 +225,10 @@ int main(int argc, char **argv)
 	if (argc < 2 || argc > 3) {
 		fprintf(stderr, "usage: hcb-store REPORT.json [DIR]\n"
 			"  copies the report to DIR/<cpu>_<kernel>_<env>_<date>.json\n"
-			"  (DIR: $HCB_ROOT/results/runs or results/runs), prints the path\n");
+			"  (DIR: $HCB_ROOT/results/runs or results/runs), prints the path;\n"
+			"  <kernel>: a nested run's L1 kernel and patch state, else the host's\n"
+			"       hcb-store --set-name REPORT.json\n"
+			"  prints the nested baseline set name <l1_kernel>_<patch>_qemu-<version>\n");
 		return HCB_EXIT_BAD_INPUT;
 	}
 	if (argc == 3)

@@ -49,8 +49,11 @@ hcb_guest_args() {
 	case $1 in
 	kvm)	printf '%s\n' -machine q35,accel=kvm,kernel-irqchip=on \
 			-cpu "host${HCB_CPU_PROPS:+,$HCB_CPU_PROPS}" ;;
+	# plain TCG with the rig's deterministic clock: guest cycles count
+	# instructions, so TCG runs repeat and compare exactly
 	tcg)	printf '%s\n' -machine q35,accel=tcg \
-			-cpu "max${HCB_CPU_PROPS:+,$HCB_CPU_PROPS}" ;;
+			-cpu "max${HCB_CPU_PROPS:+,$HCB_CPU_PROPS}" \
+			-icount shift=0,sleep=on ;;
 	*)	echo "hcb_guest_args: unknown accel '$1'" >&2; return 2 ;;
 	esac
 	printf '%s\n' -m "$HCB_GUEST_MEM" -smp 1 \
