@@ -52,11 +52,15 @@ static void kernel_name(const struct hcb_rreport *r, char *out, size_t len)
 	const char *l1 = hcb_report_host(r, HCB_HOST_L1_KERNEL);
 	const char *patch = hcb_report_host(r, HCB_HOST_PATCH);
 	const char *kernel = hcb_report_host(r, HCB_HOST_KERNEL);
+	const char *state = "stock";
 	char buf[128];
 
+	if (patch && !strcmp(patch, "on"))
+		state = "patched";
+	else if (patch && !strcmp(patch, "fastpath"))
+		state = "fastpath";
 	if (l1) {
-		snprintf(buf, sizeof(buf), "%s-%s", l1,
-			 patch && !strcmp(patch, "on") ? "patched" : "stock");
+		snprintf(buf, sizeof(buf), "%s-%s", l1, state);
 		sanitize(out, len, buf);
 	} else {
 		sanitize(out, len, kernel ? kernel : "unknown-kernel");
