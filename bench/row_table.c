@@ -36,6 +36,12 @@ const struct hcb_row hcb_rows[] = {
 	  row_hc_cpl3 },
 	{ "hc_fuzz", HC, "random numbers 0..127 and arguments, seeded",
 	  row_hc_fuzz },
+	{ "hc_test_cpl3", HC, "KVM_HC_TEST at CPL 3 (-KVM_EPERM)",
+	  row_hc_test_cpl3 },
+	{ "hc_test_tf", HC, "KVM_HC_TEST single-stepped (RFLAGS.TF), one #DB "
+	  "after it", row_hc_test_tf },
+	{ "hc_test_compat", HC, "KVM_HC_TEST from 32-bit compatibility mode, "
+	  "truncated", row_hc_test_compat },
 	{ "cpuid_0", EXIT, "CPUID leaf 0", row_cpuid_0 },
 	{ "cpuid_kvm", EXIT, "CPUID leaf 0x40000000", row_cpuid_kvm },
 	{ "pio_kernel", EXIT, "inb 0x21 (8259 mask, in-kernel PIC)",

@@ -3,17 +3,20 @@
 # see host-patch/README.md.
 #
 #   make modules [KERNEL=6.1|6.12|<abi>] [KDIR=/path/to/kernel/build]
+#                [PATCH=on|fastpath]
 #   make test-patch     series apply + checkpatch + docs; script tests
 
 HCB_PATCH_DIR := $(HCB_ROOT)/host-patch
 
 .PHONY: modules test-patch
 
-# build-modules reads KERNEL, KDIR and JOBS from the environment too; pass
-# only what was given so its own defaults apply otherwise.
+# build-modules reads KERNEL, KDIR and JOBS from the environment too (PATCH
+# only as an argument); pass only what was given so its own defaults apply
+# otherwise.
 modules:
 	$(HCB_PATCH_DIR)/build-modules $(if $(KERNEL),KERNEL=$(KERNEL)) \
-		$(if $(KDIR),KDIR=$(KDIR)) $(if $(SERIES),SERIES=$(SERIES))
+		$(if $(KDIR),KDIR=$(KDIR)) $(if $(SERIES),SERIES=$(SERIES)) \
+		$(if $(PATCH),PATCH=$(PATCH))
 
 test-patch:
 	$(HCB_PATCH_DIR)/check-series

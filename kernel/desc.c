@@ -33,7 +33,7 @@ struct desc_ptr {
 extern char hcb_trap_stubs[];
 extern char hcb_user_return[];
 
-static uint64_t gdt[7] __attribute__((aligned(16)));
+static uint64_t gdt[8] __attribute__((aligned(16)));
 static struct tss64 tss __attribute__((aligned(16)));
 static struct idt_gate idt[256] __attribute__((aligned(16)));
 
@@ -51,6 +51,7 @@ static void gdt_build(void)
 			   (0x89ull << 40) | (((limit >> 16) & 0xf) << 48) |
 			   (((base >> 24) & 0xff) << 56);
 	gdt[TSS_SEL / 8 + 1] = base >> 32;
+	gdt[KERNEL_CS32 / 8] = 0x00cf9a000000ffffull;	/* 32-bit code, DPL 0 */
 }
 
 static void gdt_load(void)

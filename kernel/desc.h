@@ -9,7 +9,8 @@
 #define KERNEL_DS	0x10
 #define USER_DS		0x18	/* RPL 3 added when loaded */
 #define USER_CS		0x20
-#define TSS_SEL		0x28
+#define TSS_SEL		0x28	/* 16 bytes: 0x28 and 0x30 */
+#define KERNEL_CS32	0x38	/* compatibility-mode code, DPL 0 */
 
 #define IST_DF		1
 #define IST_NMI		2

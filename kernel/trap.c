@@ -18,6 +18,7 @@
 
 static volatile unsigned int armed;
 static volatile unsigned long ud_hits, gp_hits;
+static volatile struct probe_db_info db_info;
 static volatile unsigned long irq_count;
 static int in_fault;
 
@@ -92,6 +93,29 @@ static int probe_gp(struct hcb_regs *r)
 	return 1;
 }
 
+void probe_db_info(struct probe_db_info *out)
+{
+	out->hits = db_info.hits;
+	out->rip = db_info.rip;
+	out->dr6 = db_info.dr6;
+}
+
+/* Records the #DB and clears TF, so single-stepping ends here. */
+static int probe_db(struct hcb_regs *r)
+{
+	unsigned long dr6;
+
+	if (!(armed & HCB_PROBE_DB))
+		return 0;
+	asm volatile("mov %%dr6, %0" : "=r"(dr6));
+	asm volatile("mov %0, %%dr6" : : "r"(0xffff0ff0ul));
+	db_info.hits++;
+	db_info.rip = r->rip;
+	db_info.dr6 = dr6;
+	r->rflags &= ~0x100ul;		/* RFLAGS.TF */
+	return 1;
+}
+
 static void dump_regs(const struct hcb_regs *r)
 {
 	printf("  RIP %016lx  CS %04lx  RFLAGS %016lx\n",
@@ -132,6 +156,8 @@ void hcb_trap(struct hcb_regs *r)
 	if (r->vector == 6 && probe_ud(r))
 		return;
 	if (r->vector == 13 && probe_gp(r))
+		return;
+	if (r->vector == 1 && probe_db(r))
 		return;
 	fault(r);
 }

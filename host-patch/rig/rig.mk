@@ -2,9 +2,11 @@
 # Included by the top-level Makefile (BUILD, HCB_ROOT come from there).
 #
 #   make rig [RIG_KERNELS="6.1 6.12"]  fetch L1 kernels + stock modules,
-#                                      build patched modules and initramfs
-#   make test-nested                   patched 6.1 + stock 6.1 (one L0
-#                                      boot), patched 6.12; correctness only
+#                                      build patched and fastpath modules
+#                                      and the initramfs
+#   make test-nested                   stock, patched, fastpath 6.1 (one L0
+#                                      boot), patched + fastpath 6.12;
+#                                      correctness only
 #   make test-rehearsal                L1 as a user's KVM host: make run,
 #                                      make modules, load-modules,
 #                                      check-perf, restore (one L0 boot)
@@ -19,7 +21,7 @@ RIG_KERNELS ?= 6.1 6.12
 
 rig: $(RIG_BUILD)/nested-check
 	@for k in $(RIG_KERNELS); do \
-		$(RIG_DIR)/run-nested KERNEL=$$k PATCH=on PREPARE_ONLY=1 || \
+		$(RIG_DIR)/run-nested KERNEL=$$k PATCH=on+fastpath PREPARE_ONLY=1 || \
 			exit 1; \
 	done
 

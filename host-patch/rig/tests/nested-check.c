@@ -4,7 +4,8 @@
  * (never timings).  Every problem is printed; exit 0 all good, 1 a check
  * failed, 2 bad usage or unreadable JSON.
  *
- *   nested-check --patched yes|no --hc-delta N [--row NAME]... FILE
+ *   nested-check --patched yes|no [--host-patch on|off|fastpath]
+ *                --hc-delta N [--row NAME]... FILE
  *
  * --patched yes: every KVM_HC_TEST call returned the expected value
  *   (checks_failed 0 overall and per row, hc_test_* class ok);
@@ -12,7 +13,11 @@
  * both: host_patched matches, environment is nested-emulated, emulated is
  *   true, hypercalls_issued equals --hc-delta (KVM's own count in L1),
  *   hc_cpl3 returned -KVM_EPERM (class eperm), hc_fuzz ran, every --row is
- *   present, and the host facts carry patch, l1_kernel and l0_retries.
+ *   present, and the host facts carry patch (--host-patch, default on
+ *   for --patched yes, else off), l1_kernel and l0_retries; the mode rows
+ *   ran and failed no check (hc_test_cpl3 -KVM_EPERM; hc_test_tf one #DB
+ *   per call and, patched, the right value; hc_test_compat, patched, the
+ *   32-bit value, else (u32)-KVM_ENOSYS).
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -28,6 +33,7 @@
 struct opts {
 	const char *file;
 	const char *patched;		/* "yes" | "no" */
+	const char *host_patch;		/* "on" | "off" | "fastpath" */
 	long long hc_delta;
 	const char *rows[MAX_ROWS];
 	int n_rows;
@@ -155,6 +161,39 @@ static void check_stock(json_t *rows)
 	check_hc_ret(rows, "hc_test_4", -KVM_ENOSYS, HCB_HC_CLASS_ENOSYS);
 }
 
+/* Row @name ran and its guest-side checks all passed. */
+static void check_clean(json_t *rows, const char *name)
+{
+	json_t *n;
+
+	check_ran(rows, name);
+	n = json_object_get(json_object_get(find_row(rows, name),
+					    HCB_K_ROW_HC), HCB_K_HC_CHECKS);
+	if (!json_is_integer(n) || json_integer_value(n) != 0)
+		fail("row %s: checks_failed %lld, want 0", name,
+		     json_integer_value(n));
+}
+
+/* KVM_HC_TEST at CPL 3, single-stepped, from compatibility mode. */
+static void check_modes(json_t *rows, int yes)
+{
+	check_hc_ret(rows, "hc_test_cpl3", -KVM_EPERM, HCB_HC_CLASS_EPERM);
+	check_clean(rows, "hc_test_cpl3");
+	check_clean(rows, "hc_test_tf");
+	check_clean(rows, "hc_test_compat");
+	if (yes)
+		check_class(rows, "hc_test_tf", HCB_HC_CLASS_OK);
+	else
+		check_hc_ret(rows, "hc_test_tf", -KVM_ENOSYS,
+			     HCB_HC_CLASS_ENOSYS);
+	/* a 32-bit -KVM_ENOSYS reads as a positive 64-bit value */
+	if (yes)
+		check_class(rows, "hc_test_compat", HCB_HC_CLASS_OK);
+	else
+		check_hc_ret(rows, "hc_test_compat",
+			     (unsigned int)-KVM_ENOSYS, HCB_HC_CLASS_OK);
+}
+
 static void check_host(json_t *root, const char *patch)
 {
 	json_t *host = json_object_get(root, HCB_K_HOST);
@@ -198,7 +237,8 @@ static void check_report(json_t *root, const struct opts *o)
 		     HCB_K_HC_ISSUED, json_integer_value(issued), o->hc_delta);
 	check_hc_ret(rows, "hc_cpl3", -KVM_EPERM, HCB_HC_CLASS_EPERM);
 	check_ran(rows, "hc_fuzz");
-	check_host(root, yes ? "on" : "off");
+	check_modes(rows, yes);
+	check_host(root, o->host_patch ? o->host_patch : yes ? "on" : "off");
 	if (yes)
 		check_patched(root, rows);
 	else
@@ -207,7 +247,8 @@ static void check_report(json_t *root, const struct opts *o)
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: nested-check --patched yes|no --hc-delta N "
+	fprintf(stderr, "usage: nested-check --patched yes|no "
+		"[--host-patch on|off|fastpath] --hc-delta N "
 		"[--row NAME]... FILE\n");
 	return 2;
 }
@@ -220,6 +261,8 @@ static int parse(int argc, char **argv, struct opts *o)
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--patched") && i + 1 < argc) {
 			o->patched = argv[++i];
+		} else if (!strcmp(argv[i], "--host-patch") && i + 1 < argc) {
+			o->host_patch = argv[++i];
 		} else if (!strcmp(argv[i], "--hc-delta") && i + 1 < argc) {
 			o->hc_delta = strtoll(argv[++i], &end, 10);
 			if (*end || end == argv[i])
@@ -237,6 +280,9 @@ static int parse(int argc, char **argv, struct opts *o)
 	if (!o->file || !o->patched || o->hc_delta < 0)
 		return -1;
 	if (strcmp(o->patched, "yes") && strcmp(o->patched, "no"))
+		return -1;
+	if (o->host_patch && strcmp(o->host_patch, "on") &&
+	    strcmp(o->host_patch, "off") && strcmp(o->host_patch, "fastpath"))
 		return -1;
 	return 0;
 }
