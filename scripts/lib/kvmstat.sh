@@ -68,3 +68,27 @@ hcb_report_hc_issued() {
 	sed -n 's/^ *"hypercalls_issued": *\([0-9][0-9]*\).*/\1/p' "$1" |
 		head -n 1
 }
+
+# The GNU build ID (hex) of loaded module $1, from its sysfs notes (skip
+# the note header: namesz, descsz, type, "GNU\0"); empty if not loaded.
+hcb_loaded_build_id() {
+	od -An -tx1 -v -j16 "/sys/module/$1/notes/.note.gnu.build-id" \
+		2>/dev/null | tr -d ' \n'
+}
+
+# The GNU build ID (hex) of module file $1 (.ko, .ko.xz or .ko.zst).
+hcb_file_build_id() {
+	local tmp
+
+	case $1 in
+	*.xz|*.zst)
+		tmp=$(mktemp)
+		case $1 in
+		*.xz) xz -dc "$1" >"$tmp" ;;
+		*)    zstd -qdc "$1" >"$tmp" ;;
+		esac
+		readelf -n "$tmp" 2>/dev/null | sed -n 's/.*Build ID: *//p'
+		rm -f "$tmp" ;;
+	*)	readelf -n "$1" 2>/dev/null | sed -n 's/.*Build ID: *//p' ;;
+	esac
+}
