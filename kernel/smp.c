@@ -5,8 +5,9 @@
  * the entry point and the AP's per-CPU data, and sends INIT-SIPI-SIPI.
  * The AP loads the runtime's GDT and IDT (no TSS: nothing on an AP
  * changes privilege level), enables its APIC (x2APIC when CPUID has it,
- * like the BSP), never writes CR8/TPR, and spins with interrupts off in
- * an idle loop that runs on_cpu() requests.
+ * like the BSP), never writes CR8/TPR, and waits in sti; hlt for
+ * on_cpu() requests, which come with a wake-up IPI (HCB_VEC_WAKE); the
+ * requests run with interrupts off.
  */
 #include "apic.h"
 #include "desc.h"
@@ -101,19 +102,27 @@ int smp_irq(unsigned int vector)
 	return 1;
 }
 
+/*
+ * Idle: halted with interrupts on between calls, so an idle AP costs its
+ * host nothing (under the nested rig's icount, a spinning AP would add
+ * its instructions to every figure the BSP measures).  The request is
+ * checked with interrupts off and sti; hlt cannot miss the wake-up IPI.
+ */
 static void __attribute__((noreturn)) ap_idle(struct hcb_percpu *p)
 {
 	unsigned long req;
 
 	for (;;) {
+		cli();
 		req = p->req;
 		if (req != p->done && ap_test != HCB_AP_TEST_MUTE) {
 			asm volatile("" : : : "memory");
 			p->fn(p->arg);
 			asm volatile("" : : : "memory");
 			p->done = req;
+			continue;
 		}
-		cpu_pause();
+		asm volatile("sti; hlt" : : : "memory");
 	}
 }
 
@@ -140,6 +149,7 @@ int smp_call_start(unsigned int cpu, void (*fn)(void *), void *arg)
 	p->arg = arg;
 	asm volatile("" : : : "memory");
 	p->req = p->req + 1;
+	smp_send_ipi(p->apic_id, HCB_VEC_WAKE);
 	return 0;
 }
 

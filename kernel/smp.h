@@ -3,7 +3,8 @@
  * Application processors (kernel/smp.c, kernel/trampoline.asm): started
  * after ExitBootServices with INIT-SIPI-SIPI through a real-mode page
  * below 1 MiB, into long mode on the runtime's GDT, IDT and page tables.
- * They run with interrupts off in an idle loop that answers on_cpu().
+ * Idle, they halt (sti; hlt); on_cpu() wakes them with an IPI and runs
+ * the function with interrupts off.
  * Every wait on another CPU is bounded (HCB_SMP_WAIT_MS).
  */
 #ifndef HCBENCH_SMP_H
@@ -15,6 +16,7 @@
 #include "processor.h"
 
 #define HCB_VEC_IPI	0xe0	/* the IPI rows' vector, counted per CPU */
+#define HCB_VEC_WAKE	0xe1	/* on_cpu() wake-up of a halted AP */
 #define HCB_SMP_WAIT_MS	1000	/* bound of every wait on another CPU */
 #define HCB_AP_STACK_SIZE (16 * 1024)
 
@@ -53,7 +55,8 @@ uint64_t smp_wait_cycles(void);
 uint64_t smp_us_cycles(unsigned int us);
 
 /*
- * Cross-CPU call: fn(arg) runs on cpu's idle loop with interrupts off.
+ * Cross-CPU call: fn(arg) runs on cpu with interrupts off (it may
+ * enable them; it must return with them off).
  * on_cpu() waits for its completion flag; smp_call_start() returns at
  * once and smp_call_wait() waits.  0, or -1 when the CPU is not online
  * or did not finish within HCB_SMP_WAIT_MS (it is then marked stuck).
