@@ -12,6 +12,16 @@ HCB_SMP=${HCB_SMP:-1}
 HCB_SMP_ROWS="ipi ipi_halt hc_kick_cpu_halted hc_send_ipi_target \
 hc_sched_yield_target"
 
+# hcb_options_rows OPTIONS: the rows= value of a guest options string
+hcb_options_rows() {
+	local o r=
+
+	for o in $1; do
+		case $o in rows=*) r=${o#rows=} ;; esac
+	done
+	echo "$r"
+}
+
 # hcb_smp_for ROWS: 2 if the comma-separated row prefixes ROWS ("" = all
 # rows) select a row of HCB_SMP_ROWS, else 1.
 hcb_smp_for() {
