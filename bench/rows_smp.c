@@ -27,6 +27,7 @@ struct ap_row {
 	uint64_t bound, settle;
 	unsigned long sent, timeouts;
 	const char *what;		/* what timed out first */
+	int issued;			/* the last op ran its hypercall */
 };
 
 /* AP: spin with interrupts on until told to stop. */
@@ -245,6 +246,7 @@ static inline long kick_round_trip(struct ap_row *a)
 	if (a->timeouts)
 		return 0;
 	a->sent++;
+	a->issued = 1;
 	ret = hc_native(a->c, KVM_HC_KICK_CPU, 0, a->ap->apic_id, 0, 0);
 	if (smp_wait_change(&ctl.wakes, seq, a->bound))
 		ap_timeout(a, "run again after a kick");
@@ -253,7 +255,17 @@ static inline long kick_round_trip(struct ap_row *a)
 
 static void wake_by_kick(struct ap_row *a)
 {
-	hc_native(a->c, KVM_HC_KICK_CPU, 0, a->ap->apic_id, 0, 0);
+	hc_count(a->c, hc_native(a->c, KVM_HC_KICK_CPU, 0, a->ap->apic_id,
+				 0, 0));
+}
+
+/* Counts and checks the hypercall of the last op, if it ran one. */
+static inline void hc_check_issued(struct ap_row *a, long ret, long want)
+{
+	if (!a->issued)
+		return;
+	a->issued = 0;
+	hc_check(a->c, ret, want);
 }
 
 void row_hc_kick_cpu_halted(struct hcb_ctx *c, struct hcb_row_result *r)
@@ -276,7 +288,7 @@ void row_hc_kick_cpu_halted(struct hcb_ctx *c, struct hcb_row_result *r)
 	}
 	c->batches = 0;
 	HCB_MEASURE(c, wait_halting(&a), ret = kick_round_trip(&a),
-		    hc_check(c, ret, 0));
+		    hc_check_issued(&a, ret, 0));
 	ap_stop(c, r, &a, wake_by_kick);
 	ap_check_count(c, &a, ctl.wakes - (ctl.wakes > a.sent),
 		       "wake-ups seen");
@@ -293,6 +305,7 @@ static inline long pv_ipi_round_trip(struct ap_row *a)
 	if (a->timeouts)
 		return 1;
 	a->sent++;
+	a->issued = 1;
 	ret = hc_native(a->c, KVM_HC_SEND_IPI, 1, 0, a->ap->apic_id,
 			ICR_FIXED_ASSERT(HCB_VEC_IPI));
 	if (smp_wait_change(&a->ap->ipis, seq, a->bound))
@@ -316,7 +329,7 @@ void row_hc_send_ipi_target(struct hcb_ctx *c, struct hcb_row_result *r)
 	}
 	ipis0 = a.ap->ipis;
 	HCB_MEASURE(c, (void)0, ret = pv_ipi_round_trip(&a),
-		    hc_check(c, ret, 1));
+		    hc_check_issued(&a, ret, 1));
 	ap_stop(c, r, &a, NULL);
 	ap_check_count(c, &a, a.ap->ipis - ipis0, "IPIs counted by the AP");
 	hc_end(c, r);
@@ -337,8 +350,10 @@ void row_hc_sched_yield_target(struct hcb_ctx *c, struct hcb_row_result *r)
 		hc_end(c, r);
 		return;
 	}
-	/* the AP spins with interrupts off: KVM yields to it only if the
-	 * host preempted its vCPU thread */
+	/*
+	 * the AP spins with interrupts off: KVM yields to it only if the
+	 * host preempted its vCPU thread
+	 */
 	id = a.ap->apic_id;
 	HCB_MEASURE(c, (void)0, ret = hc_native(c, KVM_HC_SCHED_YIELD, id,
 						0, 0, 0),
