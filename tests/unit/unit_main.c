@@ -82,6 +82,7 @@ int main(int argc, char **argv)
 	unit_stats_suite();
 	unit_json_suite(argv[1]);
 	unit_table_suite();
+	unit_acpi_suite();
 	printf("%u passed, %u failed\n", n_passed, n_failed);
 	return n_failed ? 1 : 0;
 }

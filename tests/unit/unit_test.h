@@ -45,5 +45,6 @@ void unit_stats_suite(void);
 void unit_fmt_suite(void);
 void unit_json_suite(const char *schema_path);
 void unit_table_suite(void);
+void unit_acpi_suite(void);
 
 #endif /* HCBENCH_UNIT_TEST_H */
