@@ -15,12 +15,18 @@ const struct hcb_row hcb_rows[] = {
 	  row_hc_test_4 },
 	{ "hc_vapic_poll_irq", HC, "KVM_HC_VAPIC_POLL_IRQ",
 	  row_hc_vapic_poll_irq },
-	{ "hc_kick_cpu", HC, "KVM_HC_KICK_CPU to an absent APIC ID",
-	  row_hc_kick_cpu },
-	{ "hc_send_ipi", HC, "KVM_HC_SEND_IPI with an empty bitmap",
-	  row_hc_send_ipi },
-	{ "hc_sched_yield", HC, "KVM_HC_SCHED_YIELD to an absent APIC ID",
-	  row_hc_sched_yield },
+	{ "hc_kick_cpu", HC, "KVM_HC_KICK_CPU to an absent APIC ID "
+	  "(no-target path)", row_hc_kick_cpu },
+	{ "hc_send_ipi", HC, "KVM_HC_SEND_IPI with an empty bitmap at an "
+	  "absent APIC ID (no-target path)", row_hc_send_ipi },
+	{ "hc_sched_yield", HC, "KVM_HC_SCHED_YIELD to an absent APIC ID "
+	  "(no-target path)", row_hc_sched_yield },
+	{ "hc_kick_cpu_halted", HC, "KVM_HC_KICK_CPU to a halted AP "
+	  "(cli; hlt), until it runs again", row_hc_kick_cpu_halted },
+	{ "hc_send_ipi_target", HC, "KVM_HC_SEND_IPI naming the AP, until "
+	  "its handler counted the IPI", row_hc_send_ipi_target },
+	{ "hc_sched_yield_target", HC, "KVM_HC_SCHED_YIELD to the AP's "
+	  "APIC ID (AP spinning)", row_hc_sched_yield_target },
 	{ "hc_clock_pairing", HC,
 	  "KVM_HC_CLOCK_PAIRING, wall clock, into a guest buffer",
 	  row_hc_clock_pairing },
@@ -57,6 +63,10 @@ const struct hcb_row hcb_rows[] = {
 	  row_x2apic_icr_nodest },
 	{ "x2apic_self_ipi", EXIT, "x2APIC self-IPI, taken and EOI'd",
 	  row_x2apic_self_ipi },
+	{ "ipi", EXIT, "fixed IPI BSP -> AP (AP spinning, interrupts on), "
+	  "until its handler counted it", row_ipi },
+	{ "ipi_halt", EXIT, "fixed IPI BSP -> AP halted in sti; hlt, until "
+	  "its handler counted it", row_ipi_halt },
 	{ "empty", FLOOR, "nothing between the two TSC reads", row_empty },
 	{ "rdtsc", FLOOR, "rdtsc", row_rdtsc },
 	{ "lfence", FLOOR, "lfence", row_lfence },

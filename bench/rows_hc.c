@@ -15,7 +15,10 @@
 	hc_end(c, r);							\
 } while (0)
 
-/* An APIC ID no vCPU has (the guest runs with one vCPU). */
+/*
+ * An APIC ID no vCPU has, whatever -smp: these rows time the no-target
+ * path (bench/rows_smp.c has the rows that name a real AP).
+ */
 static unsigned long absent_apic_id(const struct hcb_ctx *c)
 {
 	return c->apic_id + 0x100;

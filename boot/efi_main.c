@@ -13,6 +13,7 @@
 #include "bench/rows.h"
 #include "include/hcbench/protocol.h"
 #include "kernel/exit.h"
+#include "kernel/acpi.h"
 #include "kernel/fwcfg.h"
 #include "kernel/printf.h"
 #include "kernel/serial.h"
@@ -95,6 +96,40 @@ static void read_options(void)
 	parse_host_facts(host_buf);
 }
 
+/* The ACPI 2.0 RSDP from the configuration table, else the 1.0 one. */
+static const void *find_rsdp(EFI_SYSTEM_TABLE *st)
+{
+	EFI_GUID acpi20 = ACPI_20_TABLE_GUID, acpi10 = ACPI_TABLE_GUID;
+	const void *v1 = NULL;
+	UINTN i;
+
+	for (i = 0; i < st->NumberOfTableEntries; i++) {
+		EFI_CONFIGURATION_TABLE *t = &st->ConfigurationTable[i];
+
+		if (!memcmp(&t->VendorGuid, &acpi20, sizeof(acpi20)))
+			return t->VendorTable;
+		if (!memcmp(&t->VendorGuid, &acpi10, sizeof(acpi10)))
+			v1 = t->VendorTable;
+	}
+	return v1;
+}
+
+static void find_cpus(EFI_SYSTEM_TABLE *st)
+{
+	struct hcb_cpus *c = &handoff.smp.cpus;
+	unsigned int i;
+
+	acpi_find_cpus(find_rsdp(st), c);
+	if (c->error) {
+		printf("hcbench: MADT: %s\n", c->error);
+		return;
+	}
+	printf("hcbench: MADT: %u CPUs, APIC IDs", c->n);
+	for (i = 0; i < c->n; i++)
+		printf(" %u", c->apic_id[i]);
+	printf("\n");
+}
+
 EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *st)
 {
 	EFI_BOOT_SERVICES *bs = st->BootServices;
@@ -106,6 +141,7 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *st)
 	handoff.tsc_hz = tsc_measure(bs, &handoff.tsc_src);
 	printf("hcbench: TSC %lu Hz (%s)\n", (unsigned long)handoff.tsc_hz,
 	       handoff.tsc_src);
+	find_cpus(st);
 	if (memory_alloc_run(bs, &handoff, hcb_row_count()))
 		hcb_done(HCB_EXIT_BOOT);
 	if (memory_exit_boot(image, bs, &handoff))

@@ -12,6 +12,7 @@
 #include "bench/result.h"
 #include "kernel/desc.h"
 #include "kernel/paging.h"
+#include "kernel/smp.h"
 
 #define HCB_MAX_HOST	32
 #define HCB_MAX_RAM	256
@@ -45,6 +46,8 @@ struct hcb_handoff {
 	uint8_t *code;			/* hc_nonnative_first copies */
 	unsigned int code_slots;
 	void *scratch;			/* one page for hypercall buffers */
+
+	struct hcb_smp_boot smp;	/* MADT CPUs, trampoline, AP stacks */
 };
 
 /* kernel/main.c: runs on the new stack after ExitBootServices. */

@@ -9,6 +9,7 @@
 #define STACK_SIZE	(16 * 1024)
 #define MAP_SLACK	(16 * 1024)	/* map growth between the calls */
 #define EBS_TRIES	8
+#define TRAMP_MAX	0x9ffffull	/* last byte below the EBDA */
 
 static uint64_t map_buf_size;
 static EFI_MEMORY_DESCRIPTOR *map_buf;
@@ -156,6 +157,32 @@ static int alloc_stacks(EFI_BOOT_SERVICES *bs, struct hcb_handoff *h)
 	       0 : -1;
 }
 
+/*
+ * The APs' start-up page (below 1 MiB: a SIPI names a real-mode page)
+ * and their stacks.  Without a page the run stays on the BSP.
+ */
+static int alloc_smp(EFI_BOOT_SERVICES *bs, struct hcb_handoff *h)
+{
+	struct hcb_smp_boot *s = &h->smp;
+	EFI_PHYSICAL_ADDRESS addr = TRAMP_MAX;
+	unsigned int i;
+
+	if (s->cpus.n < 2)
+		return 0;
+	if (bs->AllocatePages(AllocateMaxAddress, EfiLoaderCode, 1, &addr) ==
+	    EFI_SUCCESS)
+		s->tramp = addr;
+	else
+		printf("hcbench: no free page below 1 MiB for the AP "
+		       "start-up code: APs stay off\n");
+	for (i = 0; i < s->cpus.n && i < HCB_MAX_CPUS; i++) {
+		s->stack_top[i] = stack_top(bs, HCB_AP_STACK_SIZE, "AP stack");
+		if (!s->stack_top[i])
+			return -1;
+	}
+	return 0;
+}
+
 int memory_alloc_run(EFI_BOOT_SERVICES *bs, struct hcb_handoff *h,
 		     unsigned int n_rows)
 {
@@ -177,7 +204,7 @@ int memory_alloc_run(EFI_BOOT_SERVICES *bs, struct hcb_handoff *h,
 	h->scratch = alloc_pages(bs, EfiLoaderData, PAGE_SIZE, "scratch page");
 	if (!h->samples || !h->bsamples || !h->code || !h->scratch)
 		return -1;
-	if (alloc_stacks(bs, h))
+	if (alloc_stacks(bs, h) || alloc_smp(bs, h))
 		return -1;
 	return alloc_tables(bs, h);
 }

@@ -5,6 +5,7 @@
 #include "include/hcbench/schema.h"
 #include "kernel/printf.h"
 #include "kernel/string.h"
+#include "kernel/smp.h"
 #include "kernel/trap.h"
 
 #define MAX_FUZZ 65536
@@ -60,6 +61,7 @@ static int parse_enum(struct word w, const char *const *names, int n)
 
 static const char *const outputs[] = { "both", "text", "json" };
 static const char *const faults[] = { "none", "ud", "gp", "pf", "de", "bp" };
+static const char *const ap_tests[] = { "none", "mute", "noack" };
 static const char *const envs[] = {
 	HCB_ENV_HW, HCB_ENV_NESTED_KVM, HCB_ENV_NESTED, HCB_ENV_TCG
 };
@@ -139,6 +141,13 @@ static int set_option(struct word k, struct word v, struct hcb_options *o,
 			o->fault = e;
 			return 0;
 		}
+	} else if (word_is(k, "ap_test")) {
+		want = "none, mute or noack";
+		e = parse_enum(v, ap_tests, 3);
+		if (e >= 0) {
+			o->ap_test = e;
+			return 0;
+		}
 	} else if (word_is(k, "env")) {
 		want = HCB_ENV_HW ", " HCB_ENV_NESTED_KVM ", " HCB_ENV_NESTED
 		       " or " HCB_ENV_TCG;
@@ -151,7 +160,8 @@ static int set_option(struct word k, struct word v, struct hcb_options *o,
 		return parse_rows(v, o, err, errlen);
 	} else {
 		snprintf(err, errlen, "unknown key '%.*s' (known: iters "
-			 "batches batch rows output fault env fuzz seed wait)",
+			 "batches batch rows output fault env fuzz seed wait "
+			 "ap_test)",
 			 (int)k.n, k.s);
 		return -1;
 	}
@@ -171,6 +181,7 @@ static void options_default(struct hcb_options *o)
 	o->env = "unknown";
 	o->fuzz = 2000;
 	o->seed = 1;
+	o->ap_test = HCB_AP_TEST_NONE;
 }
 
 static int is_space(char c)

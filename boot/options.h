@@ -19,6 +19,7 @@ struct hcb_options {
 	unsigned int fuzz;
 	uint64_t seed;
 	unsigned int wait;
+	int ap_test;			/* enum hcb_ap_test */
 };
 
 /*

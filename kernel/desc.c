@@ -69,10 +69,8 @@ static void gdt_load(void)
 		     "movw %%ax, %%es\n\t"
 		     "movw %%ax, %%ss\n\t"
 		     "movw %%ax, %%fs\n\t"
-		     "movw %%ax, %%gs\n\t"
-		     "ltr %w[tr]"
-		     : : "m"(p), [cs] "i"(KERNEL_CS), [ds] "r"(KERNEL_DS),
-		       [tr] "r"(TSS_SEL)
+		     "movw %%ax, %%gs"
+		     : : "m"(p), [cs] "i"(KERNEL_CS), [ds] "r"(KERNEL_DS)
 		     : "rax", "memory");
 }
 
@@ -115,6 +113,15 @@ void desc_init(const struct hcb_stacks *st)
 	tss.iomap_base = sizeof(tss);	/* no I/O bitmap: CPL 3 gets no ports */
 	gdt_build();
 	gdt_load();
+	asm volatile("ltr %w0" : : "r"(TSS_SEL) : "memory");
 	idt_build();
+	asm volatile("lidt %0" : : "m"(p) : "memory");
+}
+
+void desc_load_ap(void)
+{
+	struct desc_ptr p = { sizeof(idt) - 1, (uintptr_t)idt };
+
+	gdt_load();
 	asm volatile("lidt %0" : : "m"(p) : "memory");
 }

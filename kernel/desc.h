@@ -33,6 +33,11 @@ struct hcb_stacks {
 };
 
 void desc_init(const struct hcb_stacks *st);
+/*
+ * An AP (kernel/smp.c): the BSP's GDT and IDT, no TSS loaded (one TSS
+ * cannot be busy on two CPUs; nothing on an AP changes privilege level).
+ */
+void desc_load_ap(void);
 
 /*
  * Runs fn(arg) at CPL 3 on user_stack_top (16-byte aligned) with

@@ -9,6 +9,7 @@
 #include "paging.h"
 #include "printf.h"
 #include "processor.h"
+#include "smp.h"
 #include "trap.h"
 #include "boot/handoff.h"
 #include "bench/bench.h"
@@ -28,6 +29,7 @@ void kernel_main(void *arg)
 	cli();
 	fpu_setup();
 	desc_init(&h->stacks);
+	percpu_init_bsp();
 	paging_init(h->pt_top, h->ram, h->n_ram, h->pt_pages);
 	apic_init();
 	if (irq_quiesce()) {
@@ -37,6 +39,8 @@ void kernel_main(void *arg)
 	printf("hcbench: runtime ready (identity map to 0x%lx, %u RAM "
 	       "ranges, interrupts quiesced)\n", (unsigned long)h->pt_top,
 	       h->n_ram);
+	smp_init(&h->smp, (uintptr_t)h->pt_pages, h->tsc_hz,
+		 (enum hcb_ap_test)h->opt.ap_test);
 	if (h->opt.fault != HCB_FAULT_NONE) {
 		trap_raise((enum hcb_fault)h->opt.fault);
 		hcb_done(HCB_EXIT_CHECK);

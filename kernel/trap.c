@@ -13,6 +13,7 @@
 #include "printf.h"
 #include "probe.h"
 #include "processor.h"
+#include "smp.h"
 #include "trap.h"
 #include "include/hcbench/protocol.h"
 
@@ -149,6 +150,8 @@ static void fault(const struct hcb_regs *r)
 void hcb_trap(struct hcb_regs *r)
 {
 	if (r->vector >= 32) {
+		if (smp_irq((unsigned int)r->vector))
+			return;		/* taken on an AP */
 		irq_count++;
 		apic_eoi();
 		return;

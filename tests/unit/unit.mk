@@ -8,6 +8,8 @@ UNIT_DIR      := $(BUILD)/unit
 UNIT_WRITERS  := $(addprefix $(HCB_ROOT)/bench/,stats.c fmt.c \
 		 report_json.c report_table.c env.c) $(HCB_ROOT)/kernel/vendor.c
 UNIT_TESTS    := $(wildcard $(HCB_ROOT)/tests/unit/*.c)
+# runtime code tested on the host: MADT parsing (test_acpi.c)
+UNIT_KERNEL   := $(HCB_ROOT)/kernel/acpi.c
 UNIT_HEADERS  := $(wildcard $(HCB_ROOT)/tests/unit/*.h \
 		 $(HCB_ROOT)/bench/*.h $(HCB_ROOT)/include/hcbench/*.h \
 		 $(HCB_ROOT)/kernel/vendor.h $(HCB_ROOT)/kernel/processor.h)
@@ -27,14 +29,16 @@ UNIT_FS_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -ffreestanding \
 test-unit: $(UNIT_DIR)/hcb-unit $(UNIT_DIR)/freestanding.ok
 	$(UNIT_DIR)/hcb-unit $(UNIT_SCHEMA)
 
-$(UNIT_DIR)/hcb-unit: $(UNIT_TESTS) $(UNIT_WRITERS) $(UNIT_HEADERS) \
+$(UNIT_DIR)/hcb-unit: $(UNIT_TESTS) $(UNIT_WRITERS) $(UNIT_KERNEL) \
+		      $(UNIT_HEADERS) $(HCB_ROOT)/kernel/acpi.h \
 		      $(HCB_ROOT)/tests/unit/unit.mk
 	@mkdir -p $(@D)
 	@if ! pkg-config --exists jansson 2>/dev/null && \
 	    [ ! -e /usr/include/jansson.h ]; then \
 		echo "test-unit: jansson missing: apt-get install" \
 		     "libjansson-dev" >&2; exit 1; fi
-	$(CC) $(UNIT_CFLAGS) -o $@ $(UNIT_TESTS) $(UNIT_WRITERS) $(UNIT_LIBS)
+	$(CC) $(UNIT_CFLAGS) -o $@ $(UNIT_TESTS) $(UNIT_WRITERS) \
+		$(UNIT_KERNEL) $(UNIT_LIBS)
 
 # Each writer compiles freestanding; linked together they leave no
 # undefined symbol (no libc, libm or libgcc call).

@@ -47,5 +47,6 @@ void unit_json_suite(const char *schema_path);
 void unit_table_suite(void);
 void unit_env_suite(void);
 void unit_vendor_suite(void);
+void unit_acpi_suite(void);
 
 #endif /* HCBENCH_UNIT_TEST_H */

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The CPUs of the machine from the ACPI MADT (kernel/acpi.c).  The UEFI
+ * stage finds the RSDP in the configuration table and calls this before
+ * ExitBootServices; the runtime only reads the result.
+ */
+#ifndef HCBENCH_ACPI_H
+#define HCBENCH_ACPI_H
+
+#include <stdint.h>
+
+#define HCB_MAX_CPUS	8
+
+struct hcb_cpus {
+	uint32_t apic_id[HCB_MAX_CPUS];	/* enabled CPUs, MADT order */
+	unsigned int n;
+	unsigned int n_ignored;		/* enabled beyond HCB_MAX_CPUS */
+	const char *error;		/* NULL, or why the MADT was unusable */
+};
+
+/*
+ * Walks RSDP -> XSDT (or RSDT) -> MADT and lists the enabled (or online
+ * capable) local APIC and local x2APIC entries.  Sets cpus->error and
+ * cpus->n = 0 when a table is missing or has a bad checksum.
+ */
+void acpi_find_cpus(const void *rsdp, struct hcb_cpus *cpus);
+
+#endif /* HCBENCH_ACPI_H */
