@@ -625,14 +625,32 @@ static int read_file(FILE *f, struct hcb_rreport *r)
 	}
 }
 
+/*
+ * jansson does not always say that an allocation failed (it may report
+ * "line -1" and no text), so its allocations are watched here.
+ */
+static int alloc_failed;
+
+static void *watch_malloc(size_t n)
+{
+	void *p = malloc(n);
+
+	if (!p)
+		alloc_failed = 1;
+	return p;
+}
+
 static int parse(struct hcb_rreport *r)
 {
 	json_error_t jerr;
 
+	alloc_failed = 0;
+	json_set_alloc_funcs(watch_malloc, free);
 	r->root = json_loadb(r->data, r->size, JSON_REJECT_DUPLICATES, &jerr);
 	if (r->root)
 		return 0;
-	if (json_error_code(&jerr) == json_error_out_of_memory)
+	if (alloc_failed ||
+	    json_error_code(&jerr) == json_error_out_of_memory)
 		return bad("JSON", "out of memory while parsing (%zu bytes)",
 			   r->size);
 	prefix();
