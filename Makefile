@@ -11,7 +11,7 @@ include results/results.mk
 include host-patch/patch.mk
 include host-patch/rig/rig.mk
 
-.PHONY: all deps run bench test test-runner clean help
+.PHONY: all deps run bench test test-runner test-lint clean help
 
 all: guest results-tools $(BUILD)/kvm-probe $(BUILD)/hv-signature
 
@@ -28,13 +28,22 @@ deps:
 run bench: all
 	scripts/run
 
-test: test-runner test-unit test-results test-boot test-patch test-nested \
+test: test-lint test-runner test-unit test-results test-boot test-patch test-nested \
 	test-rehearsal
 	@echo "hcbench: all test groups passed"
 
 test-runner: guest results-tools $(BUILD)/kvm-probe
 	tests/runner/test-runner.sh
 	tests/runner/test-hostenv.sh
+
+## make test-lint: shellcheck on every shell script; kvm-probe's exit checks
+test-lint: $(BUILD)/kvm-probe-selftest
+	tests/lint/shellcheck
+	$(BUILD)/kvm-probe-selftest
+
+$(BUILD)/kvm-probe-selftest: tools/kvm-probe.c
+	@mkdir -p $(@D)
+	$(CC) $(HOST_CFLAGS) -DKVM_PROBE_SELFTEST -o $@ $<
 
 clean:
 	rm -rf $(BUILD)
