@@ -36,9 +36,11 @@ test-runner: guest results-tools $(BUILD)/kvm-probe
 	tests/runner/test-runner.sh
 	tests/runner/test-hostenv.sh
 
-## make test-lint: shellcheck on every shell script; kvm-probe's exit checks
+## make test-lint: shellcheck on every shell script, no kernel image in
+## make deps, kvm-probe's exit checks
 test-lint: $(BUILD)/kvm-probe-selftest
 	tests/lint/shellcheck
+	tests/lint/no-kernel-image
 	$(BUILD)/kvm-probe-selftest
 
 $(BUILD)/kvm-probe-selftest: tools/kvm-probe.c
