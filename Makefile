@@ -11,7 +11,8 @@ include results/results.mk
 include host-patch/patch.mk
 include host-patch/rig/rig.mk
 
-.PHONY: all deps run bench test test-runner clean help baseline test-gate
+.PHONY: all deps run bench test test-runner test-lint clean help baseline \
+	test-gate
 
 all: guest results-tools $(BUILD)/kvm-probe $(BUILD)/hv-signature
 
@@ -28,8 +29,8 @@ deps:
 run bench: all
 	scripts/run
 
-test: test-runner test-unit test-results test-boot test-patch test-nested \
-	test-rehearsal test-gate
+test: test-lint test-runner test-unit test-results test-boot test-patch \
+	test-nested test-rehearsal test-gate
 	@echo "hcbench: all test groups passed"
 
 ## make test-gate: the nested gate catches one added instruction (one L0 boot)
@@ -46,6 +47,17 @@ test-runner: guest results-tools $(BUILD)/kvm-probe
 baseline: guest results-tools
 	HCB_ROOT=$(HCB_ROOT) BUILD=$(BUILD) HCB_RESULTS_TOOLS=$(BUILD)/results \
 		$(HCB_ROOT)/results/tools/make-baseline
+
+## make test-lint: shellcheck on every shell script, no kernel image in
+## make deps, kvm-probe's exit checks
+test-lint: $(BUILD)/kvm-probe-selftest
+	tests/lint/shellcheck
+	tests/lint/no-kernel-image
+	$(BUILD)/kvm-probe-selftest
+
+$(BUILD)/kvm-probe-selftest: tools/kvm-probe.c
+	@mkdir -p $(@D)
+	$(CC) $(HOST_CFLAGS) -DKVM_PROBE_SELFTEST -o $@ $<
 
 clean:
 	rm -rf $(BUILD)

@@ -13,10 +13,15 @@ HCB_PATCH_DIR := $(HCB_ROOT)/host-patch
 # build-modules reads KERNEL, KDIR and JOBS from the environment too (PATCH
 # only as an argument); pass only what was given so its own defaults apply
 # otherwise.
+# Values are single-quoted for the shell (KERNEL='6.1;id' is a bad
+# KERNEL, not a command).
+hcb_shq = '$(subst ','\'',$(1))'
 modules:
-	$(HCB_PATCH_DIR)/build-modules $(if $(KERNEL),KERNEL=$(KERNEL)) \
-		$(if $(KDIR),KDIR=$(KDIR)) $(if $(SERIES),SERIES=$(SERIES)) \
-		$(if $(PATCH),PATCH=$(PATCH))
+	$(HCB_PATCH_DIR)/build-modules \
+		$(if $(KERNEL),$(call hcb_shq,KERNEL=$(KERNEL))) \
+		$(if $(KDIR),$(call hcb_shq,KDIR=$(KDIR))) \
+		$(if $(SERIES),$(call hcb_shq,SERIES=$(SERIES))) \
+		$(if $(PATCH),$(call hcb_shq,PATCH=$(PATCH)))
 
 test-patch:
 	$(HCB_PATCH_DIR)/check-series

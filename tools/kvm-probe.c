@@ -59,7 +59,7 @@ static size_t write_code(uint8_t *p)
 }
 
 static int setup_vcpu(int vm, uint8_t *mem, int *vcpu_fd,
-		      struct kvm_run **run, int kvm)
+		      struct kvm_run **run, size_t *run_size, int kvm)
 {
 	struct kvm_userspace_memory_region region = {
 		.slot = 0, .guest_phys_addr = 0, .memory_size = GUEST_MEM,
@@ -81,6 +81,7 @@ static int setup_vcpu(int vm, uint8_t *mem, int *vcpu_fd,
 		    *vcpu_fd, 0);
 	if (*run == MAP_FAILED)
 		return fail("mmap kvm_run");
+	*run_size = (size_t)size;
 	if (ioctl(*vcpu_fd, KVM_GET_SREGS, &sregs) < 0)
 		return fail("KVM_GET_SREGS");
 	sregs.cs.base = 0;
@@ -92,9 +93,26 @@ static int setup_vcpu(int vm, uint8_t *mem, int *vcpu_fd,
 	return 0;
 }
 
-static int check_exit(const struct kvm_run *run)
+/*
+ * The I/O data KVM points at must lie inside the @run_size bytes mapped:
+ * a kernel (or a fake /dev/kvm) giving another offset is refused, not
+ * followed.
+ */
+static int io_data_ok(const struct kvm_run *run, size_t run_size)
 {
-	const uint8_t *data = (const uint8_t *)run + run->io.data_offset;
+	uint64_t off = run->io.data_offset;
+	uint64_t len = (uint64_t)run->io.size * run->io.count;
+
+	if (run->io.size != 1 && run->io.size != 2 && run->io.size != 4)
+		return 0;
+	if (!run->io.count || off < sizeof(*run) || off > run_size)
+		return 0;
+	return len <= run_size - off;
+}
+
+static int check_exit(const struct kvm_run *run, size_t run_size)
+{
+	const uint8_t *data;
 	uint8_t want = (uint8_t)-KVM_ENOSYS;
 
 	if (run->exit_reason != KVM_EXIT_IO || run->io.port != PROBE_PORT) {
@@ -102,6 +120,13 @@ static int check_exit(const struct kvm_run *run)
 			run->exit_reason);
 		return 1;
 	}
+	if (!io_data_ok(run, run_size)) {
+		fprintf(stderr, "kvm-probe: I/O exit data (offset %llu, %u x %u bytes) outside the %zu-byte kvm_run\n",
+			(unsigned long long)run->io.data_offset,
+			run->io.count, run->io.size, run_size);
+		return 1;
+	}
+	data = (const uint8_t *)run + run->io.data_offset;
 	if (*data != want) {
 		fprintf(stderr, "kvm-probe: hypercall returned low byte %#x, wanted %#x\n",
 			*data, want);
@@ -115,13 +140,52 @@ static void on_alarm(int sig)
 	(void)sig;
 }
 
+#ifdef KVM_PROBE_SELFTEST
+/* make test-lint: check_exit on crafted exits, no /dev/kvm needed. */
+static int selftest(void)
+{
+	static union {
+		struct kvm_run run;
+		uint8_t page[4096];
+	} u;
+	struct { uint64_t off; uint32_t size, count; int want; } c[] = {
+		{ 3072, 1, 1, 0 }, { 4095, 1, 1, 0 }, { 4096, 1, 1, 1 },
+		{ 1ull << 40, 1, 1, 1 }, { 4094, 4, 1, 1 }, { 3072, 1, 0, 1 },
+		{ 3072, 8, 1, 1 }, { 8, 1, 1, 1 }, { 3072, 4, 0x80000000u, 1 },
+	};
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		u.run.exit_reason = KVM_EXIT_IO;
+		u.run.io.port = PROBE_PORT;
+		u.run.io.data_offset = c[i].off;
+		u.run.io.size = c[i].size;
+		u.run.io.count = c[i].count;
+		if (c[i].off >= sizeof(u.run) && c[i].off < sizeof(u))
+			u.page[c[i].off] = (uint8_t)-KVM_ENOSYS;
+		if (check_exit(&u.run, sizeof(u)) != c[i].want) {
+			fprintf(stderr, "kvm-probe selftest: case %zu wrong\n",
+				i);
+			bad = 1;
+		}
+	}
+	puts(bad ? "kvm-probe selftest: FAILED" : "kvm-probe selftest: ok");
+	return bad;
+}
+#endif
+
 int main(int argc, char **argv)
 {
 	struct sigaction sa = { .sa_handler = on_alarm };
 	struct kvm_run *run = NULL;
+	size_t run_size = 0;
 	uint8_t *mem;
 	int kvm, vm, vcpu = -1;
 
+#ifdef KVM_PROBE_SELFTEST
+	return selftest();
+#endif
 	if (argc > 1) {
 		fprintf(stderr, "usage: %s (no arguments)\n", argv[0]);
 		return 2;
@@ -141,11 +205,11 @@ int main(int argc, char **argv)
 	if (mem == MAP_FAILED)
 		return fail("mmap guest memory");
 	write_code(mem);
-	if (setup_vcpu(vm, mem, &vcpu, &run, kvm))
+	if (setup_vcpu(vm, mem, &vcpu, &run, &run_size, kvm))
 		return 1;
 	if (ioctl(vcpu, KVM_RUN, 0) < 0)
 		return fail("KVM_RUN");
-	if (check_exit(run))
+	if (check_exit(run, run_size))
 		return 1;
 	printf("kvm-probe: KVM runs guests and answers hypercalls\n");
 	return 0;

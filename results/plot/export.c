@@ -25,6 +25,16 @@ static const char *note(int emulated)
 	return emulated ? ", " HCB_EMULATED_NOTE : "";
 }
 
+/*
+ * "# PATH" for a data file's header: a file name is data too, so a
+ * newline in it cannot start a data line (control bytes as \xNN).
+ */
+static void comment_path(const char *path)
+{
+	printf("# ");
+	hcb_fput_safe(path, stdout);
+}
+
 static void print_stats(const struct hcb_rrow *r)
 {
 	printf(" %.6g %.6g %.6g", r->cycles[HCB_STAT_p1],
@@ -56,7 +66,8 @@ static void export_rows(const struct hcb_rreport *r)
 {
 	size_t i;
 
-	printf("# %s: cycles per call%s; name group p1 p50 p99\n", r->path,
+	comment_path(r->path);
+	printf(": cycles per call%s; name group p1 p50 p99\n",
 	       note(r->emulated));
 	for (i = 0; i < r->n_rows; i++) {
 		if (!plottable(&r->rows[i]))
@@ -71,8 +82,9 @@ static void export_cdf(const struct hcb_rreport *r)
 {
 	size_t i, q;
 
-	printf("# %s%s: one block per hypercall row: cycles percentile\n",
-	       r->path, note(r->emulated));
+	comment_path(r->path);
+	printf("%s: one block per hypercall row: cycles percentile\n",
+	       note(r->emulated));
 	for (i = 0; i < r->n_rows; i++) {
 		if (!is_hc(&r->rows[i]))
 			continue;
@@ -88,8 +100,11 @@ static void export_pair(const struct hcb_rreport *b,
 {
 	size_t i;
 
-	printf("# base %s, new %s: cycles per call%s\n", b->path, n->path,
-	       note(b->emulated || n->emulated));
+	printf("# base ");
+	hcb_fput_safe(b->path, stdout);
+	printf(", new ");
+	hcb_fput_safe(n->path, stdout);
+	printf(": cycles per call%s\n", note(b->emulated || n->emulated));
 	printf("# name base_p1 base_p50 base_p99 new_p1 new_p50 new_p99\n");
 	for (i = 0; i < b->n_rows; i++) {
 		const struct hcb_rrow *nr = hcb_report_row(n, b->rows[i].name);
@@ -103,12 +118,25 @@ static void export_pair(const struct hcb_rreport *b,
 	}
 }
 
-/* A gnuplot single-quoted string ('' stands for '). */
+/*
+ * A gnuplot single-quoted string: no escapes are read inside one, '' is
+ * a quote, and a newline or ';' only ends it outside the quotes.  The
+ * loader refuses control characters in report strings; any that got here
+ * anyway is written as '?' so the string can never end a line.
+ */
 static void gp_str(const char *var, const char *s)
 {
+	const unsigned char *p = (const unsigned char *)s;
+
 	printf("%s = '", var);
-	for (; *s; s++)
-		printf(*s == '\'' ? "''" : "%c", *s);
+	for (; *p; p++) {
+		if (*p == '\'')
+			fputs("''", stdout);
+		else if (*p < 0x20 || *p == 0x7f)
+			putchar('?');
+		else
+			putchar(*p);
+	}
 	printf("'\n");
 }
 

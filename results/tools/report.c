@@ -6,11 +6,13 @@
  * field, e.g. "hcb-compare: a.json: rows[3].cycles.p50: missing".
  */
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "report.h"
 
@@ -35,11 +37,50 @@ static const char *const want_names[] = {
 
 static const char *cur_path;
 
+/*
+ * Length of the control character at @p (C0, DEL, or C1 as UTF-8:
+ * terminals take U+009B for CSI), else 0.
+ */
+static size_t ctrl_len(const unsigned char *p)
+{
+	if (*p < 0x20 || *p == 0x7f)
+		return 1;
+	if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+		return 2;
+	return 0;
+}
+
+void hcb_fput_safe(const char *s, FILE *f)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n;
+
+	for (; *p; p++) {
+		n = ctrl_len(p);
+		if (!n && *p != '\\') {
+			fputc(*p, f);
+			continue;
+		}
+		fprintf(f, "\\x%02x", *p);
+		if (n == 2)
+			fprintf(f, "\\x%02x", *++p);
+	}
+}
+
+/* "PROG: PATH: " with PATH escaped: file names reach the terminal too. */
+static void prefix(void)
+{
+	fprintf(stderr, "%s: ", hcb_prog);
+	hcb_fput_safe(cur_path, stderr);
+	fputs(": ", stderr);
+}
+
 static int bad(const char *field, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: %s: %s: ", hcb_prog, cur_path, field);
+	prefix();
+	fprintf(stderr, "%s: ", field);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
@@ -152,6 +193,89 @@ static int one_of(const char *field, const char *v, const char *const *set)
 		if (!strcmp(v, set[i]))
 			return 0;
 	return bad(field, "unknown value \"%s\"", v);
+}
+
+/*
+ * Every string of a report (values and keys, at any depth) is shown on
+ * terminals and written into gnuplot files: no control characters, so no
+ * newline, escape sequence (ANSI CSI, OSC) or other byte below 0x20, DEL
+ * or U+0080..U+009F.  Checked before any other rule, so no later message
+ * can print such a string.
+ */
+static int first_ctrl(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (ctrl_len((const unsigned char *)s + i))
+			return (int)(i < INT_MAX ? i : INT_MAX);
+	return -1;
+}
+
+/* @path (escaped) + ".KEY" or "[I]", truncated with "..." past @cap. */
+static void path_add(char *path, size_t cap, const char *key, size_t idx)
+{
+	size_t n = strlen(path), i;
+	const unsigned char *k = (const unsigned char *)key;
+
+	if (n + 4 >= cap)
+		return;
+	if (!key) {
+		snprintf(path + n, cap - n, "[%zu]", idx);
+		return;
+	}
+	if (n)
+		path[n++] = '.';
+	for (i = 0; k[i] && n + 8 < cap; i++) {
+		if (ctrl_len(k + i) || k[i] >= 0x80)
+			n += snprintf(path + n, cap - n, "\\x%02x", k[i]);
+		else
+			path[n++] = k[i];
+	}
+	if (k[i])
+		n += snprintf(path + n, cap - n, "...");
+	path[n] = '\0';
+}
+
+static int ctrl_error(const char *path, const char *what, int at)
+{
+	return bad(*path ? path : "top level",
+		   "%s has a control character (offset %d); report strings must not hold control characters or escape sequences",
+		   what, at);
+}
+
+static int check_strings(json_t *v, char *path, size_t cap)
+{
+	size_t n = strlen(path), i;
+	const char *k;
+	json_t *e;
+	int at, ret = 0;
+
+	if (json_is_string(v)) {
+		at = first_ctrl(json_string_value(v), json_string_length(v));
+		return at < 0 ? 0 : ctrl_error(path, "the string", at);
+	}
+	if (json_is_array(v)) {
+		json_array_foreach(v, i, e) {
+			path_add(path, cap, NULL, i);
+			ret = check_strings(e, path, cap);
+			path[n] = '\0';
+			if (ret)
+				return ret;
+		}
+	}
+	if (json_is_object(v)) {
+		json_object_foreach(v, k, e) {
+			path_add(path, cap, k, 0);
+			at = first_ctrl(k, strlen(k));
+			ret = at < 0 ? check_strings(e, path, cap) :
+				       ctrl_error(path, "the key", at);
+			path[n] = '\0';
+			if (ret)
+				return ret;
+		}
+	}
+	return 0;
 }
 
 /*
@@ -302,25 +426,78 @@ static int load_row(json_t *o, size_t idx, long long hz,
 	return row->ok ? load_row_stats(o, ctx, hz, row) : 0;
 }
 
+/*
+ * Row names are ids: they go into gnuplot data files as one
+ * whitespace-separated column, so letters, digits and "_.+-" only.
+ */
+static int check_name(size_t idx, const char *name)
+{
+	char f[96];
+	size_t len = strspn(name, "abcdefghijklmnopqrstuvwxyz"
+			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.+-");
+
+	if (len && len <= HCB_MAX_NAME && !name[len])
+		return 0;
+	snprintf(f, sizeof(f), "%s[%zu].%s", HCB_K_ROWS, idx,
+		 HCB_K_ROW_NAME);
+	return bad(f, "\"%s\" is not 1..%d of A-Z a-z 0-9 _ . + -", name,
+		   HCB_MAX_NAME);
+}
+
+/* FNV-1a: row names are looked up through an open-addressing table. */
+static size_t name_hash(const char *s)
+{
+	size_t h = 14695981039346656037ull;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+/* Slot of @name in r->index: its row + 1, or the free slot (0). */
+static size_t *name_slot(const struct hcb_rreport *r, const char *name)
+{
+	size_t mask = r->index_size - 1, i = name_hash(name) & mask;
+
+	while (r->index[i] && strcmp(r->rows[r->index[i] - 1].name, name))
+		i = (i + 1) & mask;
+	return &r->index[i];
+}
+
+static int index_rows(struct hcb_rreport *r, size_t n)
+{
+	r->index_size = 16;
+	while (r->index_size < 2 * n)
+		r->index_size *= 2;
+	r->index = calloc(r->index_size, sizeof(*r->index));
+	return r->index ? 0 : bad(HCB_K_ROWS, "out of memory");
+}
+
 static int load_rows(struct hcb_rreport *r)
 {
 	json_t *a, *v;
-	size_t i, j;
+	size_t i, *slot;
 
 	if (req(r->root, "", HCB_K_ROWS, W_ARR, &a))
 		return -1;
+	if (json_array_size(a) > HCB_MAX_ROWS)
+		return bad(HCB_K_ROWS, "has %zu rows, the limit is %d",
+			   json_array_size(a), HCB_MAX_ROWS);
 	r->rows = calloc(json_array_size(a) + 1, sizeof(*r->rows));
-	if (!r->rows)
+	if (!r->rows || index_rows(r, json_array_size(a)))
 		return bad(HCB_K_ROWS, "out of memory");
 	json_array_foreach(a, i, v) {
 		if (load_row(v, i, r->tsc_hz, &r->rows[i]))
 			return -1;
 		r->n_rows = i + 1;
-		for (j = 0; j < i; j++)
-			if (!strcmp(r->rows[j].name, r->rows[i].name))
-				return bad(HCB_K_ROWS,
-					   "row name \"%s\" appears twice",
-					   r->rows[i].name);
+		if (check_name(i, r->rows[i].name))
+			return -1;
+		slot = name_slot(r, r->rows[i].name);
+		if (*slot)
+			return bad(HCB_K_ROWS,
+				   "row name \"%s\" appears twice",
+				   r->rows[i].name);
+		*slot = i + 1;
 	}
 	return 0;
 }
@@ -403,8 +580,12 @@ static const struct member top_members[] = {
 
 static int load_root(struct hcb_rreport *r)
 {
+	char path[256] = "";
+
 	if (!json_is_object(r->root))
 		return bad("top level", "is not a JSON object");
+	if (check_strings(r->root, path, sizeof(path)))
+		return -1;
 	if (req_int(r->root, "", HCB_K_SCHEMA, &r->version))
 		return -1;
 	if (r->version != HCB_SCHEMA_VERSION)
@@ -415,28 +596,86 @@ static int load_root(struct hcb_rreport *r)
 	       load_cpu_tsc(r) || load_host(r) || load_rows(r) ? -1 : 0;
 }
 
-int hcb_report_load(const char *path, struct hcb_rreport *r)
+/* Whole file into r->data (at most HCB_MAX_FILE bytes). */
+static int read_file(FILE *f, struct hcb_rreport *r)
+{
+	size_t cap = 1 << 16, n;
+	char *p;
+
+	r->data = malloc(cap);
+	for (;;) {
+		if (!r->data)
+			return bad("file", "out of memory");
+		n = fread(r->data + r->size, 1, cap - r->size, f);
+		r->size += n;
+		if (ferror(f))
+			return bad("file", "read error: %s", strerror(errno));
+		if (r->size > HCB_MAX_FILE)
+			return bad("file", "is larger than %d MiB, the limit",
+				   HCB_MAX_FILE >> 20);
+		if (r->size < cap && feof(f))
+			return 0;
+		if (r->size == cap) {
+			cap *= 2;
+			p = realloc(r->data, cap);
+			if (!p)
+				free(r->data);
+			r->data = p;
+		}
+	}
+}
+
+/*
+ * jansson does not always say that an allocation failed (it may report
+ * "line -1" and no text), so its allocations are watched here.
+ */
+static int alloc_failed;
+
+static void *watch_malloc(size_t n)
+{
+	void *p = malloc(n);
+
+	if (!p)
+		alloc_failed = 1;
+	return p;
+}
+
+static int parse(struct hcb_rreport *r)
 {
 	json_error_t jerr;
+
+	alloc_failed = 0;
+	json_set_alloc_funcs(watch_malloc, free);
+	r->root = json_loadb(r->data, r->size, JSON_REJECT_DUPLICATES, &jerr);
+	if (r->root)
+		return 0;
+	if (alloc_failed ||
+	    json_error_code(&jerr) == json_error_out_of_memory)
+		return bad("JSON", "out of memory while parsing (%zu bytes)",
+			   r->size);
+	prefix();
+	fprintf(stderr, "malformed JSON at line %d column %d: %s\n",
+		jerr.line, jerr.column, jerr.text);
+	return -1;
+}
+
+int hcb_report_load(const char *path, struct hcb_rreport *r)
+{
 	FILE *f;
+	int ret;
 
 	memset(r, 0, sizeof(*r));
 	r->path = path;
 	cur_path = path;
-	f = fopen(path, "r");
+	f = fopen(path, "rb");
 	if (!f) {
-		fprintf(stderr, "%s: %s: cannot open: %s\n", hcb_prog, path,
-			strerror(errno));
+		prefix();
+		fprintf(stderr, "cannot open: %s\n", strerror(errno));
 		return -1;
 	}
-	r->root = json_loadf(f, JSON_REJECT_DUPLICATES, &jerr);
+	ret = read_file(f, r);
 	fclose(f);
-	if (!r->root) {
-		fprintf(stderr, "%s: %s: malformed JSON at line %d column %d: %s\n",
-			hcb_prog, path, jerr.line, jerr.column, jerr.text);
-		return -1;
-	}
-	if (load_root(r)) {
+	if (ret || parse(r) || load_root(r)) {
 		hcb_report_free(r);
 		return -1;
 	}
@@ -450,8 +689,12 @@ void hcb_report_free(struct hcb_rreport *r)
 	for (i = 0; r->rows && i < r->n_rows; i++)
 		free(r->rows[i].bsamples);
 	free(r->rows);
+	free(r->index);
+	free(r->data);
 	json_decref(r->root);
 	r->rows = NULL;
+	r->index = NULL;
+	r->data = NULL;
 	r->root = NULL;
 	r->n_rows = 0;
 }
@@ -464,10 +707,10 @@ const char *hcb_report_host(const struct hcb_rreport *r, const char *key)
 const struct hcb_rrow *hcb_report_row(const struct hcb_rreport *r,
 				      const char *name)
 {
-	size_t i;
+	size_t slot;
 
-	for (i = 0; i < r->n_rows; i++)
-		if (!strcmp(r->rows[i].name, name))
-			return &r->rows[i];
-	return NULL;
+	if (!r->index)
+		return NULL;
+	slot = *name_slot(r, name);
+	return slot ? &r->rows[slot - 1] : NULL;
 }

@@ -9,6 +9,7 @@
 #define HCB_RESULTS_REPORT_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <jansson.h>
 #include <hcbench/schema.h>
 
@@ -30,6 +31,14 @@
 #define HCB_HOST_L0_CLOCK  "l0_clock"
 /* KVM module parameters of the host that ran the guest, one line */
 #define HCB_HOST_KVM_PARAMS "kvm_params"
+
+/*
+ * Limits of what the tools read (a real report has a few dozen rows and
+ * is well under 1 MiB): larger input is refused with a clear message.
+ */
+#define HCB_MAX_FILE (64 << 20)
+#define HCB_MAX_ROWS 4096
+#define HCB_MAX_NAME 64
 
 /* Statistic indices, in HCB_STAT_FIELDS order. */
 enum hcb_stat_idx {
@@ -69,6 +78,9 @@ struct hcb_rreport {
 	json_t *host;			/* object of strings, borrowed */
 	struct hcb_rrow *rows;
 	size_t n_rows;
+	size_t *index, index_size;	/* name hash: row + 1, 0 free */
+	char *data;			/* the bytes validated */
+	size_t size;
 };
 
 /*
@@ -84,6 +96,9 @@ const char *hcb_report_host(const struct hcb_rreport *r, const char *key);
 /* Row named @name, or NULL. */
 const struct hcb_rrow *hcb_report_row(const struct hcb_rreport *r,
 				      const char *name);
+
+/* @s to @f with control characters and '\\' written as \\xNN. */
+void hcb_fput_safe(const char *s, FILE *f);
 
 /* Program name used in messages (set once by main). */
 extern const char *hcb_prog;

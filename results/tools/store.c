@@ -5,7 +5,9 @@
  * $HCB_ROOT/results/runs, else results/runs; created if missing, one
  * level), never overwriting: a taken name gets -2, -3, ... appended.
  * Prints the stored path.  The date is the time of storing (UTC), or
- * SOURCE_DATE_EPOCH when that is set.  <kernel> is the kernel whose KVM ran
+ * SOURCE_DATE_EPOCH when that is set (seconds, 0..MAX_EPOCH; anything
+ * else is bad input).  The bytes stored are the bytes validated.
+ * <kernel> is the kernel whose KVM ran
  * the guest: for a nested-rig run its L1 kernel and patch state
  * (6.1.0-56-amd64-patched, -stock, or -<state> for other states), else
  * the host fact kernel.
@@ -28,14 +30,21 @@
 #include "report.h"
 
 #define MAX_SUFFIX 1000
+/* 9999-12-31 23:59:59 UTC: the name's %Y stays four digits. */
+#define MAX_EPOCH 253402300799LL
 
-/* @in reduced to [A-Za-z0-9.+-] runs joined by '-', at most @len - 1. */
+/*
+ * @in reduced to [A-Za-z0-9.+-] runs joined by '-', at most @len - 1,
+ * never starting with '.' (no hidden file, no "..").
+ */
 static void sanitize(char *out, size_t len, const char *in)
 {
 	size_t n = 0;
 	int dash = 0;
 
 	for (; *in && n + 1 < len; in++) {
+		if (*in == '.' && !n)
+			continue;
 		if (isalnum((unsigned char)*in) || strchr(".+", *in)) {
 			if (dash && n)
 				out[n++] = '-';
@@ -82,36 +91,65 @@ static void kernel_name(const struct hcb_rreport *r, char *out, size_t len)
 	}
 }
 
-static void base_name(const struct hcb_rreport *r, char *out, size_t len)
+/* The time in the name: SOURCE_DATE_EPOCH when set, else now. */
+static int stamp_time(time_t *t)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+
+	if (!sde || !*sde) {
+		*t = time(NULL);
+		return 0;
+	}
+	errno = 0;
+	v = strtoll(sde, &end, 10);
+	if (!isdigit((unsigned char)*sde) || *end || errno || v > MAX_EPOCH) {
+		fprintf(stderr, "%s: SOURCE_DATE_EPOCH: \"", hcb_prog);
+		hcb_fput_safe(sde, stderr);
+		fprintf(stderr, "\" is not seconds 0..%lld\n", MAX_EPOCH);
+		return -1;
+	}
+	*t = (time_t)v;
+	return 0;
+}
+
+static int base_name(const struct hcb_rreport *r, char *out, size_t len)
 {
 	const char *cpu = hcb_report_host(r, HCB_HOST_CPU_MODEL);
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
 	char c[64], k[64], e[32], stamp[32];
-	time_t now = sde && *sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
+	struct tm tm;
+	time_t now;
 
+	if (stamp_time(&now))
+		return -1;
+	if (!gmtime_r(&now, &tm) ||
+	    !strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", &tm)) {
+		fprintf(stderr, "%s: cannot format the date %lld\n", hcb_prog,
+			(long long)now);
+		return -1;
+	}
 	sanitize(c, sizeof(c), cpu ? cpu : r->cpu.brand);
 	kernel_name(r, k, sizeof(k));
 	sanitize(e, sizeof(e), r->env);
-	strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", gmtime(&now));
 	snprintf(out, len, "%s_%s_%s_%s", c, k, e, stamp);
+	return 0;
 }
 
-static int copy_fd(const char *src, int out)
+static int write_all(int fd, const char *p, size_t n)
 {
-	char buf[65536];
-	FILE *in = fopen(src, "rb");
-	size_t n;
-	int ret = 0;
+	ssize_t w;
 
-	if (!in)
-		return -1;
-	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
-		if (write(out, buf, n) != (ssize_t)n)
-			ret = -1;
-	if (ferror(in))
-		ret = -1;
-	fclose(in);
-	return ret;
+	while (n) {
+		w = write(fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
 }
 
 /* Create DIR/BASE[-i].json exclusively; returns its fd, path in @path. */
@@ -141,31 +179,34 @@ static int store(const char *src, const char *dir)
 {
 	struct hcb_rreport r;
 	char base[256], path[4096];
-	int fd;
+	int fd, ret = HCB_EXIT_BAD_INPUT;
 
 	if (hcb_report_load(src, &r))
 		return HCB_EXIT_BAD_INPUT;
-	base_name(&r, base, sizeof(base));
-	hcb_report_free(&r);
+	if (base_name(&r, base, sizeof(base)))
+		goto out;
 	if (mkdir(dir, 0755) && errno != EEXIST) {
 		fprintf(stderr, "%s: %s: cannot create directory: %s\n",
 			hcb_prog, dir, strerror(errno));
-		return HCB_EXIT_BAD_INPUT;
+		goto out;
 	}
 	fd = create_unique(dir, base, path, sizeof(path));
 	if (fd < 0) {
 		fprintf(stderr, "%s: %s: cannot create: %s\n", hcb_prog, path,
 			strerror(errno));
-		return HCB_EXIT_BAD_INPUT;
+		goto out;
 	}
-	if (copy_fd(src, fd) || close(fd)) {
+	if (write_all(fd, r.data, r.size) | close(fd)) {
 		fprintf(stderr, "%s: %s: write failed: %s\n", hcb_prog, path,
 			strerror(errno));
 		unlink(path);
-		return HCB_EXIT_BAD_INPUT;
+		goto out;
 	}
 	printf("%s\n", path);
-	return 0;
+	ret = 0;
+out:
+	hcb_report_free(&r);
+	return ret;
 }
 
 /* "QEMU emulator version 7.2.22 (Debian ...)" -> "7.2.22" */

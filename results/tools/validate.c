@@ -42,8 +42,10 @@ int main(int argc, char **argv)
 			bad = 1;
 			continue;
 		}
-		printf("%s: valid, schema %lld, %s, %zu rows (%zu ok)%s\n",
-		       argv[i], r.version, r.env, r.n_rows, count_ok(&r),
+		/* a file name reaches the terminal escaped, like any field */
+		hcb_fput_safe(argv[i], stdout);
+		printf(": valid, schema %lld, %s, %zu rows (%zu ok)%s\n",
+		       r.version, r.env, r.n_rows, count_ok(&r),
 		       r.emulated ? ", timings " HCB_EMULATED_NOTE : "");
 		hcb_report_free(&r);
 	}

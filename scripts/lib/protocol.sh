@@ -11,11 +11,15 @@ hcb_proto() {
 	}' "$HCB_ROOT/include/hcbench/protocol.h"
 }
 
+# shellcheck disable=SC2034 # used by the scripts that source this file
 HCB_FWCFG_OPTIONS=$(hcb_proto HCB_FWCFG_OPTIONS)
+# shellcheck disable=SC2034 # used by the scripts that source this file
 HCB_FWCFG_HOST=$(hcb_proto HCB_FWCFG_HOST)
 HCB_JSON_BEGIN=$(hcb_proto HCB_JSON_BEGIN)
 HCB_JSON_END=$(hcb_proto HCB_JSON_END)
+# shellcheck disable=SC2034 # used by the scripts that source this file
 HCB_DONE_PREFIX=$(hcb_proto HCB_DONE_PREFIX)
+# shellcheck disable=SC2034 # used by the scripts that source this file
 HCB_DEBUG_EXIT_PORT=$(hcb_proto HCB_DEBUG_EXIT_PORT)
 
 # QEMU's exit status for guest exit code N (isa-debug-exit: 2N+1).
