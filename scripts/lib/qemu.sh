@@ -1,4 +1,4 @@
-# shellcheck shell=sh
+# shellcheck shell=bash
 # The QEMU command line of the hcbench guest: its only definition.  Used by
 # scripts/run (hardware KVM, TCG) and by the nested rig's L1 init (L2).
 # Source after scripts/lib/protocol.sh.
