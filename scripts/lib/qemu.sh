@@ -22,12 +22,15 @@ hcb_options_rows() {
 	echo "$r"
 }
 
-# hcb_smp_for ROWS: 2 if the comma-separated row prefixes ROWS ("" = all
-# rows) select a row of HCB_SMP_ROWS, else 1.
+# hcb_smp_for ROWS [ALL]: 2 if the comma-separated row prefixes ROWS
+# select a row of HCB_SMP_ROWS, else 1; for all rows (ROWS "") ALL
+# (default 2).  The nested rig passes ALL=1: there both L2 vCPUs share
+# L1's one CPU, so those rows time L1's scheduler (docs/design.md) and a
+# default run with them would take hours; they run when rows= names them.
 hcb_smp_for() {
 	local p n
 
-	[ -n "$1" ] || { echo 2; return; }
+	[ -n "$1" ] || { echo "${2:-2}"; return; }
 	for p in $(echo "$1" | tr ',' ' '); do
 		for n in $HCB_SMP_ROWS; do
 			case $n in "$p"*) echo 2; return ;; esac
