@@ -138,7 +138,7 @@ $(BOOT_CHECK): $(HCB_ROOT)/tests/boot/check_report.c \
 		-ljansson -o $@
 
 ## make test-boot    boot the guest under plain TCG (tests/boot)
-test-boot: guest $(BOOT_CHECK)
+test-boot: guest $(BOOT_CHECK) $(BUILD)/results/hcb-unframe
 	HCB_ROOT=$(HCB_ROOT) BUILD=$(BUILD) $(HCB_ROOT)/tests/boot/run-tests
 
 .PHONY: FORCE

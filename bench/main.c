@@ -3,11 +3,13 @@
 #include "bench.h"
 #include "cpuinfo.h"
 #include "env.h"
+#include "frame.h"
 #include "harness.h"
 #include "rows.h"
 #include "include/hcbench/protocol.h"
 #include "include/hcbench/schema.h"
 #include "kernel/apic.h"
+#include "kernel/debugcon.h"
 #include "kernel/printf.h"
 #include "kernel/serial.h"
 #include "kernel/string.h"
@@ -15,6 +17,7 @@
 static struct hcb_ctx ctx;
 static struct hcb_row_result results[HCB_MAX_ROWS];
 static struct hcb_report report;
+static struct hcb_frame frame;
 
 static const char *patched_name(enum hcb_patched p)
 {
@@ -48,15 +51,33 @@ static void fill_report(const struct hcb_handoff *h)
 	report.n_rows = hcb_row_count();
 }
 
+static void debugcon_put(void *ctx, const char *s, size_t len)
+{
+	(void)ctx;
+	debugcon_write(HCB_REPORT_PORT, s, len);
+}
+
+/* The JSON report, framed, on the report channel or else the console. */
+static void send_json(void)
+{
+	hcb_put_fn out = debugcon_put;
+
+	if (!debugcon_present(HCB_REPORT_PORT, HCB_REPORT_READBACK)) {
+		printf("%s (no debugcon at port 0x%x)\n", HCB_REPORT_FALLBACK,
+		       HCB_REPORT_PORT);
+		out = serial_put;
+	}
+	hcb_frame_begin(&frame, out, NULL);
+	hcb_report_json(&report, hcb_frame_put, &frame);
+	hcb_frame_end(&frame);
+}
+
 static void print_report(const struct hcb_handoff *h)
 {
 	if (h->opt.output != HCB_OUT_JSON)
 		hcb_report_table(&report, serial_put, NULL);
-	if (h->opt.output != HCB_OUT_TEXT) {
-		printf("%s\n", HCB_JSON_BEGIN);
-		hcb_report_json(&report, serial_put, NULL);
-		printf("%s\n", HCB_JSON_END);
-	}
+	if (h->opt.output != HCB_OUT_TEXT)
+		send_json();
 }
 
 int hcb_bench_main(const struct hcb_handoff *h)

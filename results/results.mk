@@ -14,7 +14,7 @@ RES_COMPARE_SRC := $(addprefix $(RES_DIR)/tools/, compare.c compare_env.c \
 		   compare_rows.c compare_out.c)
 
 RES_TOOLS := $(addprefix $(RES_BUILD)/, hcb-validate hcb-compare hcb-store \
-	     hcb-export)
+	     hcb-export hcb-unframe)
 RES_TEST_BINS := $(addprefix $(RES_BUILD)/tests/, gen-report stats-test \
 		 writer-sample)
 
@@ -55,6 +55,14 @@ $(RES_BUILD)/hcb-compare: $(RES_COMPARE_SRC) $(RES_LIB_SRC) $(RES_HDRS)
 $(RES_BUILD)/hcb-store: $(RES_DIR)/tools/store.c $(RES_LIB_SRC) $(RES_HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(RES_CFLAGS) -o $@ $(filter %.c,$^) $(RES_LIBS)
+
+# The report frame's checker shares the guest's hash (bench/frame.c).
+$(RES_BUILD)/hcb-unframe: $(RES_DIR)/tools/unframe.c $(HCB_ROOT)/bench/frame.c \
+			  $(HCB_ROOT)/bench/fmt.c $(HCB_ROOT)/bench/frame.h \
+			  $(HCB_ROOT)/include/hcbench/protocol.h
+	@mkdir -p $(@D)
+	$(CC) $(RES_CFLAGS) -I$(HCB_ROOT) -I$(HCB_ROOT)/bench -o $@ \
+		$(filter %.c,$^)
 
 $(RES_BUILD)/hcb-export: $(RES_DIR)/plot/export.c $(RES_LIB_SRC) $(RES_HDRS)
 	@mkdir -p $(@D)

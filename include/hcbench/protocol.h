@@ -11,9 +11,27 @@
 #define HCB_FWCFG_OPTIONS "opt/hcbench/options"	/* "key=value key=value" */
 #define HCB_FWCFG_HOST    "opt/hcbench/host"	/* "key=value" lines */
 
-/* Serial log: the JSON report stands alone between these two lines. */
-#define HCB_JSON_BEGIN "----- hcbench json begin -----"
-#define HCB_JSON_END   "----- hcbench json end -----"
+/*
+ * The JSON report travels as one frame: the line HCB_FRAME_BEGIN, the
+ * JSON bytes, then the line
+ *   HCB_FRAME_END " bytes=<decimal> fnv1a64=<16 lowercase hex digits>"
+ * with the JSON's length and FNV-1a 64 hash (offset basis and prime
+ * below).  The host (results/tools/unframe.c) stores the JSON only when
+ * both match: a cut tail or a changed byte is rejected.
+ *
+ * The frame goes to an isa-debugcon device at HCB_REPORT_PORT (reads
+ * return HCB_REPORT_READBACK; OVMF's debug port is 0x402) backed by a
+ * file chardev, written with rep outsb: no VM exit per byte and no wait
+ * on the UART.  Without that device the guest sends the same frame on
+ * the serial console and says so (HCB_REPORT_FALLBACK).
+ */
+#define HCB_FRAME_BEGIN "----- hcbench report frame v1 begin -----"
+#define HCB_FRAME_END   "----- hcbench report frame v1 end"
+#define HCB_FNV1A64_OFFSET 0xcbf29ce484222325
+#define HCB_FNV1A64_PRIME  0x100000001b3
+#define HCB_REPORT_PORT     0x0e9
+#define HCB_REPORT_READBACK 0x0e9
+#define HCB_REPORT_FALLBACK "hcbench: no report channel, report on the serial console"
 /* Last line the guest prints before it asks QEMU to exit. */
 #define HCB_DONE_PREFIX "hcbench: done, exit code "
 

@@ -15,8 +15,12 @@ hcb_proto() {
 HCB_FWCFG_OPTIONS=$(hcb_proto HCB_FWCFG_OPTIONS)
 # shellcheck disable=SC2034 # used by the scripts that source this file
 HCB_FWCFG_HOST=$(hcb_proto HCB_FWCFG_HOST)
-HCB_JSON_BEGIN=$(hcb_proto HCB_JSON_BEGIN)
-HCB_JSON_END=$(hcb_proto HCB_JSON_END)
+HCB_FRAME_BEGIN=$(hcb_proto HCB_FRAME_BEGIN)
+# shellcheck disable=SC2034 # used by the scripts that source this file
+HCB_REPORT_PORT=$(hcb_proto HCB_REPORT_PORT)
+# shellcheck disable=SC2034 # used by the scripts that source this file
+HCB_REPORT_READBACK=$(hcb_proto HCB_REPORT_READBACK)
+HCB_REPORT_FALLBACK=$(hcb_proto HCB_REPORT_FALLBACK)
 # shellcheck disable=SC2034 # used by the scripts that source this file
 HCB_DONE_PREFIX=$(hcb_proto HCB_DONE_PREFIX)
 # shellcheck disable=SC2034 # used by the scripts that source this file
@@ -38,12 +42,25 @@ hcb_status_name() {
 	echo "qemu-$1"
 }
 
-# Print the JSON report found in serial log $1.
-hcb_extract_json() {
-	awk -v b="$HCB_JSON_BEGIN" -v e="$HCB_JSON_END" '
-		{ sub(/\r$/, "") }
-		$0 == e { on = 0 }
-		on { print }
-		$0 == b { on = 1; found = 1 }
-		END { exit found ? 0 : 1 }' "$1"
+# hcb_extract_report CHANNEL_FILE SERIAL_LOG OUT_JSON: the guest's JSON
+# report, checked, to OUT_JSON.  It comes from the report channel's file,
+# or from the serial log when the guest had no channel (said on stderr).
+# hcb-unframe (results/tools/unframe.c, in $HCB_UNFRAME or the build)
+# checks the frame's length and FNV-1a 64: a cut or changed report is
+# rejected with its reason, OUT_JSON is then absent.  Returns 0 stored,
+# 1 no report anywhere, else the checker's status (1 rejected).
+hcb_extract_report() {
+	local unframe=${HCB_UNFRAME:-${BUILD:-$HCB_ROOT/build}/results/hcb-unframe}
+
+	rm -f "$3"
+	if [ -s "$1" ]; then
+		"$unframe" "$1" "$3"
+		return
+	fi
+	grep -qF -- "$HCB_FRAME_BEGIN" "$2" 2>/dev/null || return 1
+	if grep -qF -- "$HCB_REPORT_FALLBACK" "$2"; then
+		echo "hcbench: the guest found no report channel: its report" \
+			"came on the serial console (slow fallback)" >&2
+	fi
+	"$unframe" "$2" "$3"
 }

@@ -71,8 +71,12 @@ hcb_cpu_props_check() {
 	done
 }
 
-# hcb_guest_args ACCEL ESP_IMG VARS_COPY OPTIONS_FILE HOST_FACTS_FILE
+# hcb_guest_args ACCEL ESP_IMG VARS_COPY OPTIONS_FILE HOST_FACTS_FILE \
+#                [REPORT_FILE]
 #   ACCEL: kvm | tcg.  Paths must not contain commas (QEMU syntax).
+#   REPORT_FILE: where the report channel (an isa-debugcon with a file
+#   chardev, include/hcbench/protocol.h) writes the framed JSON report;
+#   without it the guest sends the report on the serial console (slow).
 #   Prints one argument per line (read them into "$@" with a while-read
 #   loop).  The serial console is stdio.  HCB_CPU_PROPS (above) extends
 #   -cpu; callers run hcb_cpu_props_check first to refuse a bad one.
@@ -102,4 +106,7 @@ hcb_guest_args() {
 		-device "isa-debug-exit,iobase=$HCB_DEBUG_EXIT_PORT,iosize=0x04" \
 		-fw_cfg "name=$HCB_FWCFG_OPTIONS,file=$4" \
 		-fw_cfg "name=$HCB_FWCFG_HOST,file=$5"
+	[ -z "${6:-}" ] || printf '%s\n' \
+		-chardev "file,id=hcbreport,path=$6" \
+		-device "isa-debugcon,iobase=$HCB_REPORT_PORT,readback=$HCB_REPORT_READBACK,chardev=hcbreport"
 }
