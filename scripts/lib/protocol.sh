@@ -50,11 +50,10 @@ hcb_status_name() {
 # rejected with its reason, OUT_JSON is then absent.  Returns 0 stored,
 # 1 no report anywhere, else the checker's status (1 rejected).
 hcb_extract_report() {
-	local unframe=${HCB_UNFRAME:-${BUILD:-$HCB_ROOT/build}/results/hcb-unframe}
-
+	_hcb_unframe=${HCB_UNFRAME:-${BUILD:-$HCB_ROOT/build}/results/hcb-unframe}
 	rm -f "$3"
 	if [ -s "$1" ]; then
-		"$unframe" "$1" "$3"
+		"$_hcb_unframe" "$1" "$3"
 		return
 	fi
 	grep -qF -- "$HCB_FRAME_BEGIN" "$2" 2>/dev/null || return 1
@@ -62,5 +61,5 @@ hcb_extract_report() {
 		echo "hcbench: the guest found no report channel: its report" \
 			"came on the serial console (slow fallback)" >&2
 	fi
-	"$unframe" "$2" "$3"
+	"$_hcb_unframe" "$2" "$3"
 }
