@@ -6,7 +6,7 @@
 
 UNIT_DIR      := $(BUILD)/unit
 UNIT_WRITERS  := $(addprefix $(HCB_ROOT)/bench/,stats.c fmt.c \
-		 report_json.c report_table.c env.c) $(HCB_ROOT)/kernel/vendor.c
+		 report_json.c report_table.c env.c frame.c) $(HCB_ROOT)/kernel/vendor.c
 UNIT_TESTS    := $(wildcard $(HCB_ROOT)/tests/unit/*.c)
 # runtime code tested on the host: MADT parsing (test_acpi.c)
 UNIT_KERNEL   := $(HCB_ROOT)/kernel/acpi.c

@@ -80,6 +80,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	unit_fmt_suite();
+	unit_frame_suite();
 	unit_stats_suite();
 	unit_json_suite(argv[1]);
 	unit_table_suite();

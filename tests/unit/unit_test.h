@@ -43,6 +43,7 @@ void unit_buf_free(struct unit_buf *b);
 /* Suites, one per file. */
 void unit_stats_suite(void);
 void unit_fmt_suite(void);
+void unit_frame_suite(void);
 void unit_json_suite(const char *schema_path);
 void unit_table_suite(void);
 void unit_env_suite(void);
