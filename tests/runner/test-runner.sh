@@ -54,5 +54,27 @@ rm -rf "$ro"
 expect 1 "could not store the report; it is still in" \
 	ACCEL=tcg ITERS=16 OPTS=rows=cpuid_0 OUT=/proc/hcbench-none/x.json --
 
+# The report channel's frame is checked before anything is stored: a
+# flipped byte or a cut tail fails the run with the reason and OUT stays
+# absent; the intact frame's body arrives unchanged (a stand-in QEMU,
+# tests/runner/fake-qemu, writes the frames).
+fake=$(mktemp -d "${TMPDIR:-/tmp}/hcb-fake.XXXXXX")
+ln -s "$HCB_ROOT/tests/runner/fake-qemu" "$fake/qemu-system-x86_64"
+for m in flip:CORRUPTED cut:TRUNCATED; do
+	expect 1 "report ${m#*:}" FAKE_QEMU_FRAME="${m%%:*}" \
+		PATH="$fake:$PATH" ACCEL=tcg OUT="$fake/${m%%:*}.json" --
+	[ ! -e "$fake/${m%%:*}.json" ] || {
+		fail=$((fail + 1))
+		echo "FAIL: FAKE_QEMU_FRAME=${m%%:*}: a report was stored"
+	}
+done
+expect 0 "report: $fake/good.json" FAKE_QEMU_FRAME=good PATH="$fake:$PATH" \
+	ACCEL=tcg OUT="$fake/good.json" --
+[ "$(cat "$fake/good.json" 2>/dev/null)" = '{"a": 1}' ] || {
+	fail=$((fail + 1))
+	echo "FAIL: FAKE_QEMU_FRAME=good: the stored body differs"
+}
+rm -rf "$fake"
+
 echo "runner: $pass passed, $fail failed"
 [ "$fail" = 0 ]
