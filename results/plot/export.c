@@ -12,12 +12,14 @@
  *   hcb-export meta RUN.json [BASE.json]
  *                                    gnuplot variables: titles, counts,
  *                                    row names, the emulation note
+ *   hcb-export ktap RUN.json         the run as KTAP version 1
  * All values are cycles.  Exit 2 on bad input.
  */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "ktap.h"
 #include "report.h"
 
 static const char *note(int emulated)
@@ -244,6 +246,8 @@ static int export(const char *mode, int nfiles, struct hcb_rreport *r)
 		export_pair(&r[0], &r[1]);
 	else if (!strcmp(mode, "meta"))
 		export_meta(&r[0], nfiles == 2 ? &r[1] : NULL);
+	else if (!strcmp(mode, "ktap") && nfiles == 1)
+		hcb_ktap(&r[0], stdout);
 	else
 		return usage();
 	return fflush(stdout) ? HCB_EXIT_BAD_INPUT : 0;
@@ -258,7 +262,8 @@ int main(int argc, char **argv)
 	if (n < 1 || n > 2 || argv[1][0] == '-')
 		return usage();
 	if (strcmp(argv[1], "rows") && strcmp(argv[1], "cdf") &&
-	    strcmp(argv[1], "pair") && strcmp(argv[1], "meta")) {
+	    strcmp(argv[1], "pair") && strcmp(argv[1], "meta") &&
+	    strcmp(argv[1], "ktap")) {
 		fprintf(stderr, "%s: unknown mode \"%s\"\n", hcb_prog,
 			argv[1]);
 		return usage();

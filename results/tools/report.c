@@ -422,6 +422,14 @@ static int load_row(json_t *o, size_t idx, long long hz,
 		return bad(f, "is not an object");
 	if (hc && req_all(hc, f, hc_members))
 		return -1;
+	row->note = json_string_value(json_object_get(o, HCB_K_ROW_NOTE));
+	row->has_hc = hc != NULL;
+	if (hc) {
+		row->hc_calls = json_integer_value(json_object_get(hc,
+							HCB_K_HC_CALLS));
+		row->hc_checks = json_integer_value(json_object_get(hc,
+							HCB_K_HC_CHECKS));
+	}
 	row->ok = !strcmp(row->status, HCB_STATUS_OK);
 	return row->ok ? load_row_stats(o, ctx, hz, row) : 0;
 }
@@ -578,6 +586,18 @@ static const struct member top_members[] = {
 	{ NULL, 0 }
 };
 
+/* Members req_all() checked: strings and integers. */
+static void load_top(struct hcb_rreport *r)
+{
+	json_t *o = r->root;
+
+	r->build = json_string_value(json_object_get(o, HCB_K_BUILD));
+	r->patched = json_string_value(json_object_get(o, HCB_K_PATCHED));
+	r->hc_issued = json_integer_value(json_object_get(o, HCB_K_HC_ISSUED));
+	r->checks_failed = json_integer_value(json_object_get(o,
+						HCB_K_CHECKS_FAILED));
+}
+
 static int load_root(struct hcb_rreport *r)
 {
 	char path[256] = "";
@@ -592,8 +612,10 @@ static int load_root(struct hcb_rreport *r)
 		return bad(HCB_K_SCHEMA,
 			   "is %lld, this tool reads version %d only",
 			   r->version, HCB_SCHEMA_VERSION);
-	return load_env(r) || req_all(r->root, "", top_members) ||
-	       load_cpu_tsc(r) || load_host(r) || load_rows(r) ? -1 : 0;
+	if (load_env(r) || req_all(r->root, "", top_members))
+		return -1;
+	load_top(r);
+	return load_cpu_tsc(r) || load_host(r) || load_rows(r) ? -1 : 0;
 }
 
 /* Whole file into r->data (at most HCB_MAX_FILE bytes). */
