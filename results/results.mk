@@ -111,8 +111,17 @@ exit-path: guest $(RES_TOOLS)
 	HCB_ROOT=$(HCB_ROOT) BUILD=$(BUILD) HCB_RESULTS_TOOLS=$(RES_BUILD) \
 		$(RES_DIR)/tools/exit-path
 
-## make plot RUN=file [BASE=file] [OUT=dir]: SVG and PNG charts
-plot: $(RES_BUILD)/hcb-export
-	@test -n "$(RUN)" || { echo "plot: set RUN=<report.json>" >&2; exit 2; }
-	HCB_EXPORT=$(RES_BUILD)/hcb-export $(RES_DIR)/plot/plot \
-		-o "$(if $(OUT),$(OUT),$(BUILD)/plots)" "$(RUN)" $(BASE)
+## make plot RUN=file | BASE=file NEW=file [PLOT_DIR=dir]: SVG and PNG charts
+# One run (RUN), or a comparison in hcb-compare's order (BASE, NEW).  The
+# old form RUN=new BASE=base and OUT=dir (OUT is make run's report file)
+# are refused with the new spelling.
+PLOT_DIR ?= $(BUILD)/plots
+plot: $(RES_BUILD)/hcb-export $(RES_BUILD)/hcb-compare
+	@if [ "$(origin OUT)" = "command line" ]; then \
+		echo "plot: charts go to PLOT_DIR=<dir> (OUT is the report file of make run)" >&2; exit 2; fi
+	@if [ -n "$(RUN)" ] && [ -n "$(BASE)$(NEW)" ]; then \
+		echo "plot: RUN is one run; to compare two, BASE=<base.json> NEW=<new.json> (the order of hcb-compare BASE NEW; the old RUN=<new> BASE=<base> form is gone)" >&2; exit 2; fi
+	@if [ -z "$(RUN)" ] && { [ -z "$(BASE)" ] || [ -z "$(NEW)" ]; }; then \
+		echo "plot: set RUN=<report.json>, or BASE=<base.json> NEW=<new.json>" >&2; exit 2; fi
+	HCB_EXPORT=$(RES_BUILD)/hcb-export HCB_COMPARE=$(RES_BUILD)/hcb-compare \
+		$(RES_DIR)/plot/plot -o "$(PLOT_DIR)" $(if $(RUN),"$(RUN)","$(BASE)" "$(NEW)")
