@@ -73,6 +73,7 @@ static int is_hc(const struct hcb_rrow *r)
 static const char *const kinds[] = {
 	HCB_GROUP_HC, HCB_GROUP_EXIT, HCB_GROUP_FLOOR, ""
 };
+
 #define N_KINDS (sizeof(kinds) / sizeof(kinds[0]))
 
 static size_t kind_of(const struct hcb_rrow *r)

@@ -133,9 +133,10 @@ static int cross_check(const struct hcb_rreport *r, size_t num, FILE *f)
 		checks += row->hc_checks;
 	}
 	ok = calls == r->hc_issued && !r->checks_failed;
-	fprintf(f, "  # hypercalls issued %lld, sum over the rows %lld (rows"
-		" unavailable, #UD: %lld more); checks failed %lld"
-		" (rows: %lld)\n", r->hc_issued, calls, ud, r->checks_failed,
+	fprintf(f, "  # hypercalls issued %lld, sum over the rows %lld",
+		r->hc_issued, calls);
+	fprintf(f, " (unavailable rows, #UD: %lld more);", ud);
+	fprintf(f, " checks failed %lld (rows: %lld)\n", r->checks_failed,
 		checks);
 	fprintf(f, "  %s %zu " KTAP_XCHECK "\n", ok ? "ok" : "not ok", num);
 	return ok ? 1 : -1;

@@ -174,6 +174,12 @@ static int req_int(json_t *obj, const char *ctx, const char *key,
 	return 0;
 }
 
+/* Integer member @key of @obj (checked by req_all()), 0 without @obj. */
+static long long int_of(json_t *obj, const char *key)
+{
+	return json_integer_value(json_object_get(obj, key));
+}
+
 static int req_num_or_null(json_t *obj, const char *ctx, const char *key,
 			   double *out)
 {
@@ -423,13 +429,9 @@ static int load_row(json_t *o, size_t idx, long long hz,
 	if (hc && req_all(hc, f, hc_members))
 		return -1;
 	row->note = json_string_value(json_object_get(o, HCB_K_ROW_NOTE));
-	row->has_hc = hc != NULL;
-	if (hc) {
-		row->hc_calls = json_integer_value(json_object_get(hc,
-							HCB_K_HC_CALLS));
-		row->hc_checks = json_integer_value(json_object_get(hc,
-							HCB_K_HC_CHECKS));
-	}
+	row->has_hc = !!hc;
+	row->hc_calls = int_of(hc, HCB_K_HC_CALLS);
+	row->hc_checks = int_of(hc, HCB_K_HC_CHECKS);
 	row->ok = !strcmp(row->status, HCB_STATUS_OK);
 	return row->ok ? load_row_stats(o, ctx, hz, row) : 0;
 }
@@ -593,9 +595,8 @@ static void load_top(struct hcb_rreport *r)
 
 	r->build = json_string_value(json_object_get(o, HCB_K_BUILD));
 	r->patched = json_string_value(json_object_get(o, HCB_K_PATCHED));
-	r->hc_issued = json_integer_value(json_object_get(o, HCB_K_HC_ISSUED));
-	r->checks_failed = json_integer_value(json_object_get(o,
-						HCB_K_CHECKS_FAILED));
+	r->hc_issued = int_of(o, HCB_K_HC_ISSUED);
+	r->checks_failed = int_of(o, HCB_K_CHECKS_FAILED);
 }
 
 static int load_root(struct hcb_rreport *r)
