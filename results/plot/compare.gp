@@ -49,6 +49,7 @@ if (n_nodraw > 0) {
 set label 99 note at screen 0.01, screen note_y(n_lines) font ',8'
 set bmargin 8 + n_lines
 set tmargin 6
+set rmargin 6
 is_cls(c, x) = int(column(3)) == c ? x : NaN
 plot data using 1:4:xtic(2) with points ps 0 notitle, \
      for [c = 0:4] data using (is_cls(c, $1)):4:5:6 \

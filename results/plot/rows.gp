@@ -29,6 +29,7 @@ if (n_nodraw > 0) {
 set label 99 note at screen 0.01, screen note_y(n_lines) font ',8'
 set bmargin 8 + n_lines
 set tmargin 5
+set rmargin 6
 kind_is(k, x) = int(column(3)) == k ? x : NaN
 plot data using 1:(floor1($5)):xtic(2) with points ps 0 notitle, \
      for [k = 0:3] data \
