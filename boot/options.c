@@ -61,7 +61,7 @@ static int parse_enum(struct word w, const char *const *names, int n)
 
 static const char *const outputs[] = { "both", "text", "json" };
 static const char *const faults[] = { "none", "ud", "gp", "pf", "de", "bp" };
-static const char *const ap_tests[] = { "none", "mute", "noack" };
+static const char *const ap_tests[] = { "none", "mute", "noack", "ist" };
 static const char *const envs[] = {
 	HCB_ENV_HW, HCB_ENV_NESTED_KVM, HCB_ENV_NESTED, HCB_ENV_TCG
 };
@@ -142,8 +142,8 @@ static int set_option(struct word k, struct word v, struct hcb_options *o,
 			return 0;
 		}
 	} else if (word_is(k, "ap_test")) {
-		want = "none, mute or noack";
-		e = parse_enum(v, ap_tests, 3);
+		want = "none, mute, noack or ist";
+		e = parse_enum(v, ap_tests, 4);
 		if (e >= 0) {
 			o->ap_test = e;
 			return 0;

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /* GDT, TSS and IDT: built once after ExitBootServices, never changed. */
 #include <stdint.h>
+#include "acpi.h"
 #include "desc.h"
 #include "string.h"
 
 #define GATE_INTR	0x8e	/* present, DPL 0, 64-bit interrupt gate */
 #define GATE_INTR_DPL3	0xee
 #define TRAP_STUB_SIZE	16
+#define AP_IST_SIZE	4096	/* each AP's #DF, NMI and #MC stacks */
+#define GDT_ENTRIES	(TSS_AP_SEL / 8 + 2 * (HCB_MAX_CPUS - 1))
 
 struct tss64 {
 	uint32_t reserved0;
@@ -33,24 +36,32 @@ struct desc_ptr {
 extern char hcb_trap_stubs[];
 extern char hcb_user_return[];
 
-static uint64_t gdt[8] __attribute__((aligned(16)));
-static struct tss64 tss __attribute__((aligned(16)));
+static uint64_t gdt[GDT_ENTRIES] __attribute__((aligned(16)));
+static struct tss64 tss[HCB_MAX_CPUS] __attribute__((aligned(16)));
 static struct idt_gate idt[256] __attribute__((aligned(16)));
+static uint8_t ap_ist[HCB_MAX_CPUS - 1][3][AP_IST_SIZE]
+	__attribute__((aligned(16)));
+
+/* An available 64-bit TSS descriptor (16 bytes) at selector sel. */
+static void gdt_set_tss(unsigned int sel, const struct tss64 *t)
+{
+	uint64_t base = (uintptr_t)t;
+	uint64_t limit = sizeof(*t) - 1;
+
+	gdt[sel / 8] = (limit & 0xffff) | ((base & 0xffffff) << 16) |
+		       (0x89ull << 40) | (((limit >> 16) & 0xf) << 48) |
+		       (((base >> 24) & 0xff) << 56);
+	gdt[sel / 8 + 1] = base >> 32;
+}
 
 static void gdt_build(void)
 {
-	uint64_t base = (uintptr_t)&tss;
-	uint64_t limit = sizeof(tss) - 1;
-
 	gdt[0] = 0;
 	gdt[KERNEL_CS / 8] = 0x00af9a000000ffffull;	/* 64-bit code, DPL 0 */
 	gdt[KERNEL_DS / 8] = 0x00cf92000000ffffull;	/* data, DPL 0 */
 	gdt[USER_DS / 8] = 0x00cff2000000ffffull;	/* data, DPL 3 */
 	gdt[USER_CS / 8] = 0x00affa000000ffffull;	/* 64-bit code, DPL 3 */
-	gdt[TSS_SEL / 8] = (limit & 0xffff) | ((base & 0xffffff) << 16) |
-			   (0x89ull << 40) | (((limit >> 16) & 0xf) << 48) |
-			   (((base >> 24) & 0xff) << 56);
-	gdt[TSS_SEL / 8 + 1] = base >> 32;
+	gdt_set_tss(TSS_SEL, &tss[0]);
 	gdt[KERNEL_CS32 / 8] = 0x00cf9a000000ffffull;	/* 32-bit code, DPL 0 */
 }
 
@@ -106,11 +117,11 @@ void desc_init(const struct hcb_stacks *st)
 	struct desc_ptr p = { sizeof(idt) - 1, (uintptr_t)idt };
 	unsigned int i;
 
-	memset(&tss, 0, sizeof(tss));
-	tss.rsp[0] = st->rsp0;
+	memset(&tss[0], 0, sizeof(tss[0]));
+	tss[0].rsp[0] = st->rsp0;
 	for (i = 0; i < 3; i++)
-		tss.ist[i] = st->ist[i];
-	tss.iomap_base = sizeof(tss);	/* no I/O bitmap: CPL 3 gets no ports */
+		tss[0].ist[i] = st->ist[i];
+	tss[0].iomap_base = sizeof(tss[0]);	/* no I/O bitmap: no ports */
 	gdt_build();
 	gdt_load();
 	asm volatile("ltr %w0" : : "r"(TSS_SEL) : "memory");
@@ -118,10 +129,21 @@ void desc_init(const struct hcb_stacks *st)
 	asm volatile("lidt %0" : : "m"(p) : "memory");
 }
 
-void desc_load_ap(void)
+void desc_load_ap(unsigned int cpu)
 {
 	struct desc_ptr p = { sizeof(idt) - 1, (uintptr_t)idt };
+	unsigned int sel = TSS_AP_SEL + 16 * (cpu - 1), i;
+	struct tss64 *t;
 
 	gdt_load();
 	asm volatile("lidt %0" : : "m"(p) : "memory");
+	if (cpu == 0 || cpu >= HCB_MAX_CPUS)
+		return;
+	t = &tss[cpu];
+	memset(t, 0, sizeof(*t));
+	for (i = 0; i < 3; i++)
+		t->ist[i] = (uintptr_t)ap_ist[cpu - 1][i] + AP_IST_SIZE;
+	t->iomap_base = sizeof(*t);
+	gdt_set_tss(sel, t);
+	asm volatile("ltr %w0" : : "r"(sel) : "memory");
 }

@@ -11,6 +11,7 @@
 #define USER_CS		0x20
 #define TSS_SEL		0x28	/* 16 bytes: 0x28 and 0x30 */
 #define KERNEL_CS32	0x38	/* compatibility-mode code, DPL 0 */
+#define TSS_AP_SEL	0x40	/* an AP's TSS: 0x40 + 16 * (cpu - 1) */
 
 #define IST_DF		1
 #define IST_NMI		2
@@ -34,10 +35,12 @@ struct hcb_stacks {
 
 void desc_init(const struct hcb_stacks *st);
 /*
- * An AP (kernel/smp.c): the BSP's GDT and IDT, no TSS loaded (one TSS
- * cannot be busy on two CPUs; nothing on an AP changes privilege level).
+ * An AP (kernel/smp.c, cpu 1..HCB_MAX_CPUS-1): the BSP's GDT and IDT and
+ * a TSS of its own (one TSS cannot be busy on two CPUs) whose IST stacks,
+ * for #DF, NMI and #MC, are its own too: a fault there is reported as on
+ * the BSP.  No AP changes privilege level, so rsp0 stays 0.
  */
-void desc_load_ap(void);
+void desc_load_ap(unsigned int cpu);
 
 /*
  * Runs fn(arg) at CPL 3 on user_stack_top (16-byte aligned) with

@@ -32,11 +32,19 @@ static unsigned int n_cpus = 1;
 static uint64_t tsc_khz;
 static enum hcb_ap_test ap_test;
 
+static int percpu_ready;
+
 void percpu_init_bsp(void)
 {
 	percpu[0].self = &percpu[0];
 	percpu[0].state = HCB_CPU_ONLINE;
 	wrmsr(MSR_GS_BASE, (uintptr_t)&percpu[0]);
+	percpu_ready = 1;
+}
+
+unsigned int smp_this_cpu(void)
+{
+	return percpu_ready ? this_cpu()->cpu : 0;
 }
 
 unsigned int smp_n_cpus(void)
@@ -129,8 +137,10 @@ static void __attribute__((noreturn)) ap_idle(struct hcb_percpu *p)
 /* First C code of an AP, on its own stack (kernel/trampoline.asm). */
 static void __attribute__((noreturn)) ap_main(struct hcb_percpu *p)
 {
-	desc_load_ap();
+	desc_load_ap(p->cpu);
 	wrmsr(MSR_GS_BASE, (uintptr_t)p);
+	if (ap_test == HCB_AP_TEST_IST)
+		asm volatile("int $2");	/* the NMI gate: its IST stack */
 	apic_init();
 	apic_write(APIC_SPIV, apic_read(APIC_SPIV) | APIC_SPIV_ENABLE | 0xff);
 	p->apic_id_seen = apic_id();

@@ -25,6 +25,7 @@ enum hcb_ap_test {
 	HCB_AP_TEST_NONE,
 	HCB_AP_TEST_MUTE,	/* starts, then never runs on_cpu() calls */
 	HCB_AP_TEST_NOACK,	/* runs calls, never counts HCB_VEC_IPI */
+	HCB_AP_TEST_IST,	/* int $2 once started: a fault on its IST */
 };
 
 /* What the UEFI stage found and allocated for the APs. */
@@ -46,6 +47,7 @@ unsigned int smp_init(const struct hcb_smp_boot *b, uint64_t cr3,
 		      uint64_t tsc_hz, enum hcb_ap_test test);
 
 unsigned int smp_n_cpus(void);		/* BSP + APs known (online or not) */
+unsigned int smp_this_cpu(void);	/* the caller's index, 0 = the BSP */
 struct hcb_percpu *smp_cpu(unsigned int cpu);
 /* Index of the first online AP, or -1 with *why set to the reason. */
 int smp_first_ap(const char **why);

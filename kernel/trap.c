@@ -141,8 +141,9 @@ static void fault(const struct hcb_regs *r)
 	if (in_fault++)		/* faulted while reporting a fault */
 		hcb_done(HCB_EXIT_FAULT);
 	printf("\nhcbench: unexpected exception: vector %lu (%s), "
-	       "error code 0x%lx, CPL %lu\n", r->vector,
-	       exc_names[r->vector & 31], r->error, r->cs & 3);
+	       "error code 0x%lx, CPL %lu, CPU %u\n", r->vector,
+	       exc_names[r->vector & 31], r->error, r->cs & 3,
+	       smp_this_cpu());
 	dump_regs(r);
 	hcb_done(HCB_EXIT_FAULT);
 }

@@ -64,7 +64,8 @@ $(RES_BUILD)/hcb-unframe: $(RES_DIR)/tools/unframe.c $(HCB_ROOT)/bench/frame.c \
 	$(CC) $(RES_CFLAGS) -I$(HCB_ROOT) -I$(HCB_ROOT)/bench -o $@ \
 		$(filter %.c,$^)
 
-$(RES_BUILD)/hcb-export: $(RES_DIR)/plot/export.c $(RES_LIB_SRC) $(RES_HDRS)
+$(RES_BUILD)/hcb-export: $(RES_DIR)/plot/export.c $(RES_DIR)/plot/ktap.c \
+			 $(RES_DIR)/plot/ktap.h $(RES_LIB_SRC) $(RES_HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(RES_CFLAGS) -o $@ $(filter %.c,$^) $(RES_LIBS)
 
@@ -84,9 +85,24 @@ $(RES_BUILD)/tests/writer-sample: $(RES_DIR)/tests/writer_sample.c \
 	$(CC) $(RES_CFLAGS) -I$(HCB_ROOT)/bench -I$(HCB_ROOT)/tests/unit \
 		-o $@ $(filter %.c,$^) $(RES_LIBS)
 
-## make test-results: tests of the results tools (compare, gate, plots)
-test-results: $(RES_TOOLS) $(RES_TEST_BINS)
-	$(RES_DIR)/tests/run-tests $(RES_BUILD) $(BUILD)/test-results
+# The kernel's own KTAP parser (tools/testing/kunit/kunit.py parse, Python
+# standard library only) from the newest linux-source package: only that
+# directory is extracted, under a path ending in tools/testing/kunit, which
+# kunit.py requires.
+RES_KUNIT_TAR := $(lastword $(sort $(wildcard /usr/src/linux-source-*.tar.xz)))
+RES_KUNIT     := $(BUILD)/kunit/tools/testing/kunit
+
+$(RES_KUNIT)/kunit.py:
+	@test -n "$(RES_KUNIT_TAR)" || { echo "results: no /usr/src/linux-source-*.tar.xz for kunit.py: make deps" >&2; exit 2; }
+	rm -rf $(BUILD)/kunit && mkdir -p $(BUILD)/kunit
+	tar -xJf $(RES_KUNIT_TAR) -C $(BUILD)/kunit --strip-components=1 \
+		--wildcards '*/tools/testing/kunit/*.py'
+	@test -f $@ || { echo "results: no kunit.py in $(RES_KUNIT_TAR)" >&2; exit 2; }
+
+## make test-results: tests of the results tools (compare, gate, plots, KTAP)
+test-results: $(RES_TOOLS) $(RES_TEST_BINS) $(RES_KUNIT)/kunit.py
+	HCB_KUNIT=$(RES_KUNIT) \
+		$(RES_DIR)/tests/run-tests $(RES_BUILD) $(BUILD)/test-results
 
 ## make check-perf BASELINE=file: run the benchmark, gate against BASELINE
 # GNU make exits 2 for any failing recipe; the gate's own status (0 pass,
@@ -103,8 +119,17 @@ exit-path: guest $(RES_TOOLS)
 	HCB_ROOT=$(HCB_ROOT) BUILD=$(BUILD) HCB_RESULTS_TOOLS=$(RES_BUILD) \
 		$(RES_DIR)/tools/exit-path
 
-## make plot RUN=file [BASE=file] [OUT=dir]: SVG and PNG charts
-plot: $(RES_BUILD)/hcb-export
-	@test -n "$(RUN)" || { echo "plot: set RUN=<report.json>" >&2; exit 2; }
-	HCB_EXPORT=$(RES_BUILD)/hcb-export $(RES_DIR)/plot/plot \
-		-o "$(if $(OUT),$(OUT),$(BUILD)/plots)" "$(RUN)" $(BASE)
+## make plot RUN=file | BASE=file NEW=file [PLOT_DIR=dir]: SVG and PNG charts
+# One run (RUN), or a comparison in hcb-compare's order (BASE, NEW).  The
+# old form RUN=new BASE=base and OUT=dir (OUT is make run's report file)
+# are refused with the new spelling.
+PLOT_DIR ?= $(BUILD)/plots
+plot: $(RES_BUILD)/hcb-export $(RES_BUILD)/hcb-compare
+	@if [ "$(origin OUT)" = "command line" ]; then \
+		echo "plot: charts go to PLOT_DIR=<dir> (OUT is the report file of make run)" >&2; exit 2; fi
+	@if [ -n "$(RUN)" ] && [ -n "$(BASE)$(NEW)" ]; then \
+		echo "plot: RUN is one run; to compare two, BASE=<base.json> NEW=<new.json> (the order of hcb-compare BASE NEW; the old RUN=<new> BASE=<base> form is gone)" >&2; exit 2; fi
+	@if [ -z "$(RUN)" ] && { [ -z "$(BASE)" ] || [ -z "$(NEW)" ]; }; then \
+		echo "plot: set RUN=<report.json>, or BASE=<base.json> NEW=<new.json>" >&2; exit 2; fi
+	HCB_EXPORT=$(RES_BUILD)/hcb-export HCB_COMPARE=$(RES_BUILD)/hcb-compare \
+		$(RES_DIR)/plot/plot -o "$(PLOT_DIR)" $(if $(RUN),"$(RUN)","$(BASE)" "$(NEW)")

@@ -12,13 +12,28 @@ static void print_note(const struct cmp_result *res)
 		       HCB_EMULATED_NOTE);
 }
 
+/*
+ * One side: runs, environment, CPU, build and, for the nested rig, the L1
+ * kernel and patch state (what tells a stock run from a patched one).
+ */
+static void print_side(const char *what, const struct cmp_side *side)
+{
+	const struct hcb_rreport *r = &side->runs[0];
+	const char *l1 = hcb_report_host(r, HCB_HOST_L1_KERNEL);
+	const char *patch = hcb_report_host(r, HCB_HOST_PATCH);
+
+	printf("%s: %zu run(s), %s, %s, build %s", what, side->n, r->env,
+	       r->cpu.brand, r->build ? r->build : "?");
+	if (l1)
+		printf(", L1 kernel %s, patch %s", l1, patch ? patch : "?");
+	putchar('\n');
+}
+
 static void print_header(const struct cmp_side *sides,
 			 const struct cmp_opts *o)
 {
-	printf("base: %zu run(s), %s, %s; new: %zu run(s), %s, %s\n",
-	       sides[BASE].n, sides[BASE].runs[0].env,
-	       sides[BASE].runs[0].cpu.brand, sides[NEW].n,
-	       sides[NEW].runs[0].env, sides[NEW].runs[0].cpu.brand);
+	print_side("base", &sides[BASE]);
+	print_side("new", &sides[NEW]);
 	printf("p50/p99: per-call cycles (median over runs); d p50: new - base p50;\n"
 	       "change: of the median of pooled batch samples; p: Mann-Whitney U, alpha %g;\n"
 	       "CI: bootstrap, %u resamples, %g%%; threshold %g%%; exact: batch samples nearly\n"

@@ -174,6 +174,12 @@ static int req_int(json_t *obj, const char *ctx, const char *key,
 	return 0;
 }
 
+/* Integer member @key of @obj (checked by req_all()), 0 without @obj. */
+static long long int_of(json_t *obj, const char *key)
+{
+	return json_integer_value(json_object_get(obj, key));
+}
+
 static int req_num_or_null(json_t *obj, const char *ctx, const char *key,
 			   double *out)
 {
@@ -422,6 +428,10 @@ static int load_row(json_t *o, size_t idx, long long hz,
 		return bad(f, "is not an object");
 	if (hc && req_all(hc, f, hc_members))
 		return -1;
+	row->note = json_string_value(json_object_get(o, HCB_K_ROW_NOTE));
+	row->has_hc = !!hc;
+	row->hc_calls = int_of(hc, HCB_K_HC_CALLS);
+	row->hc_checks = int_of(hc, HCB_K_HC_CHECKS);
 	row->ok = !strcmp(row->status, HCB_STATUS_OK);
 	return row->ok ? load_row_stats(o, ctx, hz, row) : 0;
 }
@@ -578,6 +588,17 @@ static const struct member top_members[] = {
 	{ NULL, 0 }
 };
 
+/* Members req_all() checked: strings and integers. */
+static void load_top(struct hcb_rreport *r)
+{
+	json_t *o = r->root;
+
+	r->build = json_string_value(json_object_get(o, HCB_K_BUILD));
+	r->patched = json_string_value(json_object_get(o, HCB_K_PATCHED));
+	r->hc_issued = int_of(o, HCB_K_HC_ISSUED);
+	r->checks_failed = int_of(o, HCB_K_CHECKS_FAILED);
+}
+
 static int load_root(struct hcb_rreport *r)
 {
 	char path[256] = "";
@@ -592,8 +613,10 @@ static int load_root(struct hcb_rreport *r)
 		return bad(HCB_K_SCHEMA,
 			   "is %lld, this tool reads version %d only",
 			   r->version, HCB_SCHEMA_VERSION);
-	return load_env(r) || req_all(r->root, "", top_members) ||
-	       load_cpu_tsc(r) || load_host(r) || load_rows(r) ? -1 : 0;
+	if (load_env(r) || req_all(r->root, "", top_members))
+		return -1;
+	load_top(r);
+	return load_cpu_tsc(r) || load_host(r) || load_rows(r) ? -1 : 0;
 }
 
 /* Whole file into r->data (at most HCB_MAX_FILE bytes). */

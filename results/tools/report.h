@@ -52,7 +52,10 @@ extern const char *const hcb_stat_names[HCB_N_STATS];
 
 struct hcb_rrow {
 	const char *name, *group, *status;
+	const char *note;		/* why not ok, or NULL */
 	int ok;				/* status is HCB_STATUS_OK */
+	int has_hc;			/* a hypercall object: the two below */
+	long long hc_calls, hc_checks;
 	/* Below, NaN stands for a value the writer wrote as null. */
 	double cycles[HCB_N_STATS];
 	double ns[HCB_N_STATS];		/* all NaN when tsc.hz is 0 */
@@ -67,7 +70,8 @@ struct hcb_rreport {
 	const char *path;
 	json_t *root;			/* owns every string below */
 	long long version;
-	const char *env;
+	const char *env, *build, *patched;
+	long long hc_issued, checks_failed;
 	int emulated;			/* flag set, or env not hardware */
 	struct {
 		const char *vendor, *brand;
