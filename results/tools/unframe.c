@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * hcb-unframe FRAME_FILE OUT.json: check the guest's framed JSON report
- * (include/hcbench/protocol.h) and write its body to OUT.json.  The file
+ * (include/hcbench/protocol.h) and write its body to OUT.json.  (With
+ * --make JSON FRAME_FILE it frames a file as the guest does, for tests.)
+ * The file
  * is the report channel's capture, or a serial log holding the frame.
  * OUT.json is written only when the length and the FNV-1a 64 in the end
  * line match the bytes between the lines: a cut or changed report is
@@ -28,6 +30,7 @@ static void usage(FILE *f)
 		"  report channel's file, or a serial log with the frame in it)\n"
 		"  and writes the JSON to OUT.json only if its length and\n"
 		"  FNV-1a 64 match the frame's end line.\n"
+		"  --make JSON FRAME_FILE  frame JSON as the guest does (tests)\n"
 		"  -h, --help  this text\n"
 		"exit status: 0 stored, 1 report missing, truncated or corrupted\n"
 		"(nothing written), 2 bad usage or I/O error\n", prog);
@@ -192,8 +195,42 @@ rejected:
 	return 1;
 }
 
+static void file_put(void *ctx, const char *s, size_t len)
+{
+	fwrite(s, 1, len, ctx);
+}
+
+/* The guest's framing (bench/frame.c) of file in, written to out. */
+static int make_frame(const char *in, const char *out)
+{
+	static struct hcb_frame frame;
+	size_t len;
+	char *buf = slurp(in, &len);
+	FILE *f;
+
+	if (!buf)
+		return 2;
+	f = fopen(out, "wb");
+	if (!f) {
+		fprintf(stderr, "%s: %s: %s\n", prog, out, strerror(errno));
+		free(buf);
+		return 2;
+	}
+	hcb_frame_begin(&frame, file_put, f);
+	hcb_frame_put(&frame, buf, len);
+	hcb_frame_end(&frame);
+	free(buf);
+	if (fclose(f)) {
+		fprintf(stderr, "%s: %s: write failed\n", prog, out);
+		return 2;
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 4 && !strcmp(argv[1], "--make"))
+		return make_frame(argv[2], argv[3]);
 	if (argc == 2 && (!strcmp(argv[1], "-h") ||
 			  !strcmp(argv[1], "--help"))) {
 		usage(stdout);
