@@ -54,5 +54,68 @@ rm -rf "$ro"
 expect 1 "could not store the report; it is still in" \
 	ACCEL=tcg ITERS=16 OPTS=rows=cpuid_0 OUT=/proc/hcbench-none/x.json --
 
+# What a person sees (one TCG boot each): the run ends with the table, the
+# verdict and where the report and the log are; no JSON and no terminal
+# escape reaches the terminal (the log keeps them).
+# check_tail OUT: the table's bottom rule, then only the runner's lines.
+check_tail() {
+	local rule last
+
+	rule=$(grep -n -E '^={40,}$' <<<"$1" | tail -n 1 | cut -d: -f1)
+	[ -n "$rule" ] || { echo "no table rule in the output"; return 1; }
+	last=$(tail -n +"$((rule + 1))" <<<"$1")
+	grep -q '^hcbench: verdict: PASS' <<<"$last" ||
+		{ echo "no PASS verdict after the table"; return 1; }
+	grep -q '^hcbench: serial log: ' <<<"$last" ||
+		{ echo "no serial log line after the table"; return 1; }
+	if grep -v '^hcbench: ' <<<"$last"; then
+		echo "other lines after the table (above)"
+		return 1
+	fi
+	grep -q -E '^cpuid_0 +ok ' <<<"$1" || { echo "no cpuid_0 row"; return 1; }
+	if grep -n -E '^ *[][{}"]|hcbench json begin -----$' <<<"$1" |
+		head -n 3 | grep .; then
+		echo "JSON on the terminal (above)"
+		return 1
+	fi
+	if grep -q $'\x1b' <<<"$1"; then
+		echo "a terminal escape reached the terminal"
+		return 1
+	fi
+}
+
+# check NAME COMMAND...: count a check that prints why it failed
+check() {
+	local name=$1 why
+
+	shift
+	if why=$("$@" 2>&1); then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL: $name: $why"
+	fi
+}
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/hcb-runner.XXXXXX")
+out=$(ACCEL=tcg ITERS=16 OPTS="rows=cpuid_0" OUT="$tmp/r.json" \
+	"$HCB_ROOT/scripts/run" 2>&1)
+st=$?
+check "a TCG run exits 0 (status $st)" test "$st" = 0
+check "the TCG run stored its report" test -s "$tmp/r.json"
+check "the TCG run ends with the table" check_tail "$out"
+[ "$fail" = 0 ] || echo "$out" | tail -n 40 | sed 's/^/    /'
+# output=text: no report asked for, none stored, and that is a success
+expect 0 "no JSON report: OPTS has output=text" \
+	ACCEL=tcg ITERS=16 OPTS="rows=cpuid_0 output=text" OUT="$tmp/t.json" --
+check "output=text stores nothing" test ! -e "$tmp/t.json"
+# a bad guest option is bad input: status 2, the option named
+expect 2 "bad option: iters=x" ACCEL=tcg OPTS="rows=cpuid_0 iters=x" \
+	OUT="$tmp/b.json" --
+rm -rf "$tmp"
+# --help explains, exits 0; an unknown option exits 2
+expect 0 "VERBOSE=1" -- --help
+expect 2 "unknown argument '--bogus'" -- --bogus
+
 echo "runner: $pass passed, $fail failed"
 [ "$fail" = 0 ]
