@@ -57,33 +57,6 @@ expect 1 "could not store the report; it is still in" \
 # What a person sees (one TCG boot each): the run ends with the table, the
 # verdict and where the report and the log are; no JSON and no terminal
 # escape reaches the terminal (the log keeps them).
-# check_tail OUT: the table's bottom rule, then only the runner's lines.
-check_tail() {
-	local rule last
-
-	rule=$(grep -n -E '^={40,}$' <<<"$1" | tail -n 1 | cut -d: -f1)
-	[ -n "$rule" ] || { echo "no table rule in the output"; return 1; }
-	last=$(tail -n +"$((rule + 1))" <<<"$1")
-	grep -q '^hcbench: verdict: PASS' <<<"$last" ||
-		{ echo "no PASS verdict after the table"; return 1; }
-	grep -q '^hcbench: serial log: ' <<<"$last" ||
-		{ echo "no serial log line after the table"; return 1; }
-	if grep -v '^hcbench: ' <<<"$last"; then
-		echo "other lines after the table (above)"
-		return 1
-	fi
-	grep -q -E '^cpuid_0 +ok ' <<<"$1" || { echo "no cpuid_0 row"; return 1; }
-	if grep -n -E '^ *[][{}"]|hcbench json begin -----$' <<<"$1" |
-		head -n 3 | grep .; then
-		echo "JSON on the terminal (above)"
-		return 1
-	fi
-	if grep -q $'\x1b' <<<"$1"; then
-		echo "a terminal escape reached the terminal"
-		return 1
-	fi
-}
-
 # check NAME COMMAND...: count a check that prints why it failed
 check() {
 	local name=$1 why
@@ -98,13 +71,16 @@ check() {
 }
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/hcb-runner.XXXXXX")
-out=$(ACCEL=tcg ITERS=16 OPTS="rows=cpuid_0" OUT="$tmp/r.json" \
-	"$HCB_ROOT/scripts/run" 2>&1)
+ACCEL=tcg ITERS=16 OPTS="rows=cpuid_0" OUT="$tmp/r.json" \
+	"$HCB_ROOT/scripts/run" >"$tmp/out" 2>&1
 st=$?
+f0=$fail
 check "a TCG run exits 0 (status $st)" test "$st" = 0
 check "the TCG run stored its report" test -s "$tmp/r.json"
-check "the TCG run ends with the table" check_tail "$out"
-[ "$fail" = 0 ] || echo "$out" | tail -n 40 | sed 's/^/    /'
+check "the TCG run ends with the table" \
+	"$HCB_ROOT/tests/runner/check-table-last" "$tmp/out"
+check "the TCG run's table has its row" grep -q -E '^cpuid_0 +ok ' "$tmp/out"
+[ "$fail" = "$f0" ] || tail -n 40 "$tmp/out" | sed 's/^/    /'
 # output=text: no report asked for, none stored, and that is a success
 expect 0 "no JSON report: OPTS has output=text" \
 	ACCEL=tcg ITERS=16 OPTS="rows=cpuid_0 output=text" OUT="$tmp/t.json" --
