@@ -65,7 +65,7 @@ GUEST_ASM := $(wildcard $(HCB_ROOT)/kernel/*.asm $(HCB_ROOT)/bench/*.asm)
 GUEST_OBJS := $(patsubst $(HCB_ROOT)/%.c,$(GUEST_OBJDIR)/%.o,$(GUEST_C)) \
 	$(patsubst $(HCB_ROOT)/%.asm,$(GUEST_OBJDIR)/%.asm.o,$(GUEST_ASM))
 
-## make guest        build build/hcbench.efi and build/esp.img
+## make guest: build build/hcbench.efi and build/esp.img
 guest: $(GUEST_EFI) $(GUEST_ESP)
 
 # The test-only image with one extra nop per timed call (see above):
@@ -137,7 +137,7 @@ $(BOOT_CHECK): $(HCB_ROOT)/tests/boot/check_report.c \
 	$(CC) -std=gnu11 -O2 -Wall -Wextra -Werror -I$(HCB_ROOT) $< \
 		-ljansson -o $@
 
-## make test-boot    boot the guest under plain TCG (tests/boot)
+## make test-boot: boot the guest under plain TCG (tests/boot)
 test-boot: guest $(BOOT_CHECK) $(BUILD)/results/hcb-unframe
 	HCB_ROOT=$(HCB_ROOT) BUILD=$(BUILD) $(HCB_ROOT)/tests/boot/run-tests
 

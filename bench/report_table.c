@@ -15,6 +15,8 @@
 #define COL_CLASS	6
 #define COL_LABEL	13	/* header labels */
 #define WRAP_INDENT	8	/* continuation lines of a row */
+/* Continuation lines of a host fact: deeper than the next fact's key */
+#define COL_HOST_WRAP	(COL_LABEL + 4)
 
 struct tl {
 	hcb_put_fn put;
@@ -257,9 +259,9 @@ static void put_host(struct tl *t, const struct hcb_report *r)
 			continue;
 		tl_label(t, label);
 		label = "";
-		tl_wrap(t, r->host[i].key, COL_LABEL);
+		tl_wrap(t, r->host[i].key, COL_HOST_WRAP);
 		tl_put(t, "=");
-		tl_wrap(t, r->host[i].val, COL_LABEL);
+		tl_wrap(t, r->host[i].val, COL_HOST_WRAP);
 		tl_flush(t);
 	}
 	tl_label(t, "options");

@@ -16,6 +16,7 @@ HCB_PATCH_DIR := $(HCB_ROOT)/host-patch
 # Values are single-quoted for the shell (KERNEL='6.1;id' is a bad
 # KERNEL, not a command).
 hcb_shq = '$(subst ','\'',$(1))'
+## make modules [KERNEL=6.1|6.12|running]: patched KVM modules (PATCH=fastpath)
 modules:
 	$(HCB_PATCH_DIR)/build-modules \
 		$(if $(KERNEL),$(call hcb_shq,KERNEL=$(KERNEL))) \
@@ -23,6 +24,7 @@ modules:
 		$(if $(SERIES),$(call hcb_shq,SERIES=$(SERIES))) \
 		$(if $(PATCH),$(call hcb_shq,PATCH=$(PATCH)))
 
+## make test-patch: series apply, checkpatch --strict, docs, load-modules
 test-patch:
 	$(HCB_PATCH_DIR)/check-series
 	$(HCB_PATCH_DIR)/tests/check-series-catches

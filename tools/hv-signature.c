@@ -33,10 +33,15 @@ int main(int argc, char **argv)
 	unsigned int a, b, c, d, regs[3];
 
 	if (argc > 1) {
-		fprintf(stderr, "usage: %s (prints the CPUID hypervisor "
-			"signature, or nothing on bare metal)\n", argv[0]);
-		return strcmp(argv[1], "--help") && strcmp(argv[1], "-h") ?
-		       2 : 0;
+		int help = !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h");
+
+		fprintf(help ? stdout : stderr,
+			"usage: %s (no options but -h, --help)\n"
+			"Prints the CPUID hypervisor signature (leaf 0x40000000,\n"
+			"e.g. KVMKVMKVM, TCGTCGTCGTCG) when CPUID.1:ECX.hypervisor\n"
+			"is set, or nothing on bare metal.\n"
+			"Exit status: 0 (also on bare metal), 2 usage.\n", argv[0]);
+		return help ? 0 : 2;
 	}
 	__cpuid(1, a, b, c, d);
 	if (!(c & HV_BIT))

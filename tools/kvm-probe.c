@@ -186,8 +186,18 @@ int main(int argc, char **argv)
 #ifdef KVM_PROBE_SELFTEST
 	return selftest();
 #endif
+	if (argc > 1 && (!strcmp(argv[1], "-h") ||
+			 !strcmp(argv[1], "--help"))) {
+		printf("usage: %s (no options but -h, --help)\n"
+		       "Runs an unassigned hypercall (vmcall on Intel, vmmcall on\n"
+		       "AMD) in a fresh VM on /dev/kvm and checks that KVM answers\n"
+		       "-KVM_ENOSYS: does this host's KVM run a guest?\n"
+		       "Exit status: 0 usable, 1 not usable (reason on stderr),\n"
+		       "2 usage.\n", argv[0]);
+		return 0;
+	}
 	if (argc > 1) {
-		fprintf(stderr, "usage: %s (no arguments)\n", argv[0]);
+		fprintf(stderr, "usage: %s (no arguments; --help)\n", argv[0]);
 		return 2;
 	}
 	sigaction(SIGALRM, &sa, NULL);	/* no SA_RESTART: KVM_RUN -> EINTR */

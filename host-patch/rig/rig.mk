@@ -19,6 +19,7 @@ RIG_KERNELS ?= 6.1 6.12
 
 .PHONY: rig test-nested test-rehearsal
 
+## make rig [RIG_KERNELS="6.1 6.12"]: fetch and build what the nested rig needs
 rig: $(RIG_BUILD)/nested-check
 	@for k in $(RIG_KERNELS); do \
 		$(RIG_DIR)/run-nested KERNEL=$$k PATCH=on+fastpath PREPARE_ONLY=1 || \
@@ -30,8 +31,10 @@ $(RIG_BUILD)/nested-check: $(RIG_DIR)/tests/nested-check.c \
 	@mkdir -p $(@D)
 	$(CC) $(RIG_CFLAGS) -o $@ $< -ljansson
 
+## make test-nested: nested rig correctness, 6.1 and 6.12 (L0 boots)
 test-nested: guest results-tools $(RIG_BUILD)/nested-check $(BOOT_CHECK)
 	$(RIG_DIR)/tests/test-nested
 
+## make test-rehearsal: L1 used as a user's KVM host would (one L0 boot)
 test-rehearsal: all
 	$(RIG_DIR)/tests/test-rehearsal

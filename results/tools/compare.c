@@ -228,17 +228,34 @@ static int parse_args(int argc, char **argv, struct cmp_opts *o,
 	return 0;
 }
 
-static int load_side(const char **files, size_t n, struct cmp_side *side)
+/*
+ * Loads the runs of one side and names each once, by its base name, with
+ * the short label the warnings use ("base", or "base 1", "base 2", ...).
+ */
+static int load_side(const char **files, size_t n, struct cmp_side *side,
+		     const char *name)
 {
+	struct hcb_rreport *r;
+	const char *base;
 	size_t i;
 
 	side->runs = calloc(n, sizeof(*side->runs));
 	if (!side->runs)
 		return -1;
 	for (i = 0; i < n; i++) {
-		if (hcb_report_load(files[i], &side->runs[i]))
+		r = &side->runs[i];
+		if (hcb_report_load(files[i], r))
 			return -1;
 		side->n = i + 1;
+		if (n == 1)
+			snprintf(r->label, sizeof(r->label), "%s", name);
+		else
+			snprintf(r->label, sizeof(r->label), "%.8s %u", name,
+				 (unsigned int)(i + 1) % 100000);
+		base = strrchr(files[i], '/');
+		fprintf(stderr, "compare: %-7s ", r->label);
+		hcb_fput_safe(base ? base + 1 : files[i], stderr);
+		fputc('\n', stderr);
 	}
 	return 0;
 }
@@ -267,6 +284,7 @@ static int probe_side(const struct hcb_rreport *base, const char *path,
 	}
 	*p = *base;
 	p->path = path;
+	snprintf(p->label, sizeof(p->label), "this host");
 	p->rows = NULL;
 	p->n_rows = 0;
 	p->root = json_object();
@@ -365,7 +383,7 @@ int main(int argc, char **argv)
 	fprintf(stderr, "compare: loading %zu base and %zu new run(s)\n",
 		c.n[BASE], c.n[NEW]);
 	if (o.host_facts) {
-		if (load_side(c.files[BASE], 1, &sides[BASE]) ||
+		if (load_side(c.files[BASE], 1, &sides[BASE], "base") ||
 		    probe_side(&sides[BASE].runs[0], o.host_facts, o.env,
 			       &sides[NEW]))
 			goto out;
@@ -373,8 +391,8 @@ int main(int argc, char **argv)
 		free_probe(&sides[NEW]);
 		goto out;
 	}
-	if (load_side(c.files[BASE], c.n[BASE], &sides[BASE]) ||
-	    load_side(c.files[NEW], c.n[NEW], &sides[NEW]))
+	if (load_side(c.files[BASE], c.n[BASE], &sides[BASE], "base") ||
+	    load_side(c.files[NEW], c.n[NEW], &sides[NEW], "new"))
 		goto out;
 	ret = run(sides, &o);
 out:

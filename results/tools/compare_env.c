@@ -86,8 +86,8 @@ static size_t check_fact(const struct hcb_rreport *a,
 		return 0;
 	if (va && vb && !strcmp(va, vb))
 		return 0;
-	return differ(res, o, key, va ? va : "(missing)", a->path,
-		      vb ? vb : "(missing)", b->path);
+	return differ(res, o, key, va ? va : "(missing)", a->label,
+		      vb ? vb : "(missing)", b->label);
 }
 
 static size_t check_facts(const struct hcb_rreport *a,
@@ -152,7 +152,7 @@ static size_t check_options(const struct hcb_rreport *a,
 	norm_options(sb, nb, sizeof(nb));
 	if (!strcmp(na, nb))
 		return 0;
-	return differ(res, o, HCB_K_OPTIONS, na, a->path, nb, b->path);
+	return differ(res, o, HCB_K_OPTIONS, na, a->label, nb, b->label);
 }
 
 /*
@@ -215,8 +215,8 @@ static size_t check_icount(const struct hcb_rreport *a,
 	size_t n = 0;
 
 	if (strcmp(a->cpu.brand, b->cpu.brand))
-		n += differ(res, o, HCB_K_CPU, a->cpu.brand, a->path,
-			    b->cpu.brand, b->path);
+		n += differ(res, o, HCB_K_CPU, a->cpu.brand, a->label,
+			    b->cpu.brand, b->label);
 	n += check_options(a, b, o, res);
 	note_ignored(a, b);
 	return n + check_facts(a, b, keys, o, res);
@@ -230,18 +230,18 @@ static size_t check_pair(const struct hcb_rreport *a,
 	size_t n = 0;
 
 	if (strcmp(a->env, b->env))
-		n += differ(res, o, HCB_K_ENV, a->env, a->path, b->env,
-			    b->path);
+		n += differ(res, o, HCB_K_ENV, a->env, a->label, b->env,
+			    b->label);
 	snprintf(ca, sizeof(ca), "%s family %lld model %lld stepping %lld",
 		 a->cpu.vendor, a->cpu.family, a->cpu.model, a->cpu.stepping);
 	snprintf(cb, sizeof(cb), "%s family %lld model %lld stepping %lld",
 		 b->cpu.vendor, b->cpu.family, b->cpu.model, b->cpu.stepping);
 	if (strcmp(ca, cb))
-		n += differ(res, o, HCB_K_CPU, ca, a->path, cb, b->path);
+		n += differ(res, o, HCB_K_CPU, ca, a->label, cb, b->label);
 	if (tsc_differs(a->tsc_hz, b->tsc_hz)) {
 		snprintf(ta, sizeof(ta), "%lld Hz", a->tsc_hz);
 		snprintf(tb, sizeof(tb), "%lld Hz", b->tsc_hz);
-		n += differ(res, o, HCB_K_TSC, ta, a->path, tb, b->path);
+		n += differ(res, o, HCB_K_TSC, ta, a->label, tb, b->label);
 	}
 	if (cmp_icount_run(a) && cmp_icount_run(b))
 		return n + check_icount(a, b, o, res);

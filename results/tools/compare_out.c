@@ -13,6 +13,25 @@ static void print_note(const struct cmp_result *res)
 }
 
 /*
+ * Column widths: lines stay within about 100 columns.  The statistical
+ * columns (change, CI, p) appear only when some row was tested; the p99s
+ * are in --json.
+ */
+#define W_ROW	21
+#define W_NUM	9
+
+/* Was any row compared statistically (change, CI, p)? */
+static int any_tested(const struct cmp_result *res)
+{
+	size_t i;
+
+	for (i = 0; i < res->n_rows; i++)
+		if (res->rows[i].tested)
+			return 1;
+	return 0;
+}
+
+/*
  * One side: runs, environment, CPU, build and, for the nested rig, the L1
  * kernel and patch state (what tells a stock run from a patched one).
  */
@@ -29,28 +48,35 @@ static void print_side(const char *what, const struct cmp_side *side)
 	putchar('\n');
 }
 
+
 static void print_header(const struct cmp_side *sides,
-			 const struct cmp_opts *o)
+			 const struct cmp_opts *o, int stat)
 {
 	print_side("base", &sides[BASE]);
 	print_side("new", &sides[NEW]);
-	printf("p50/p99: per-call cycles (median over runs); d p50: new - base p50;\n"
-	       "change: of the median of pooled batch samples; p: Mann-Whitney U, alpha %g;\n"
-	       "CI: bootstrap, %u resamples, %g%%; threshold %g%%; exact: batch samples nearly\n"
-	       "constant (p25..p75 within %g cycles), p50s compared exactly\n",
-	       o->alpha, o->resamples, 100 * (1 - o->alpha), o->threshold,
-	       o->exact_spread);
-	printf("%-22s %10s %10s %10s %10s %9s %8s %19s %9s  %s\n", "row",
-	       "base p50", "new p50", "base p99", "new p99", "d p50",
-	       "change", "CI of change", "p", "verdict");
+	printf("p50: per-call cycles (median over runs; p99s: --json); "
+	       "d p50: new - base p50\n");
+	if (stat)
+		printf("change: of the median of pooled batch samples; "
+		       "p: Mann-Whitney U, alpha %g;\n"
+		       "CI: bootstrap, %u resamples, %g%%; threshold %g%%\n",
+		       o->alpha, o->resamples, 100 * (1 - o->alpha),
+		       o->threshold);
+	printf("exact: batch samples nearly constant (p25..p75 within %g "
+	       "cycles), p50s compared exactly\n", o->exact_spread);
+	printf("%-*s %*s %*s %8s", W_ROW, "row", W_NUM, "base p50", W_NUM,
+	       "new p50", "d p50");
+	if (stat)
+		printf(" %8s %15s %7s", "change", "CI of change", "p");
+	printf("  %s\n", "verdict");
 }
 
 static void print_num(int valid, double v)
 {
 	if (valid && !isnan(v))
-		printf(" %10.1f", v);
+		printf(" %*.1f", W_NUM, v);
 	else
-		printf(" %10s", "-");
+		printf(" %*s", W_NUM, "-");
 }
 
 /* Both sides ok: the p50 difference is meaningful. */
@@ -59,26 +85,27 @@ static int has_delta(const struct cmp_row *r)
 	return r->s[BASE].n_ok && r->s[NEW].n_ok && isfinite(r->delta);
 }
 
-static void print_row(const struct cmp_row *r)
+static void print_row(const struct cmp_row *r, int stat)
 {
 	char ci[40];
 
-	printf("%-22s", r->name);
+	printf("%-*s", W_ROW, r->name);
+	if (!r->s[BASE].n_ok && !r->s[NEW].n_ok)
+		goto verdict;	/* no figure on either side */
 	print_num(r->s[BASE].n_ok > 0, r->s[BASE].p50);
 	print_num(r->s[NEW].n_ok > 0, r->s[NEW].p50);
-	print_num(r->s[BASE].n_ok > 0, r->s[BASE].p99);
-	print_num(r->s[NEW].n_ok > 0, r->s[NEW].p99);
 	if (has_delta(r))
-		printf(" %+9.1f", r->delta);
+		printf(" %+8.1f", r->delta);
 	else
-		printf(" %9s", "-");
-	if (r->tested) {
-		snprintf(ci, sizeof(ci), "[%+.2f%%, %+.2f%%]", r->ci_lo,
+		printf(" %8s", "-");
+	if (stat && r->tested) {
+		snprintf(ci, sizeof(ci), "[%+.2f,%+.2f]", r->ci_lo,
 			 r->ci_hi);
-		printf(" %+7.2f%% %19s %9.2g", r->change, ci, r->mwu.p);
-	} else {
-		printf(" %8s %19s %9s", "-", "-", "-");
+		printf(" %+7.2f%% %15s %7.1e", r->change, ci, r->mwu.p);
+	} else if (stat) {
+		printf(" %8s %15s %7s", "-", "-", "-");
 	}
+verdict:
 	printf("  %s", cmp_verdict_names[r->verdict]);
 	if (r->exact && r->slack)
 		printf(" (slack %g)", r->slack);
@@ -147,14 +174,19 @@ void cmp_print_text(const struct cmp_side *sides, const struct cmp_opts *o,
 {
 	size_t i;
 
+	int stat = any_tested(res);
+
 	print_note(res);
-	print_header(sides, o);
+	print_header(sides, o, stat);
 	for (i = 0; i < res->n_rows; i++)
-		print_row(&res->rows[i]);
+		print_row(&res->rows[i], stat);
 	for (i = 0; i < res->n_warnings; i++)
 		printf("WARNING: %s\n", res->warnings[i]);
 	print_changes(res);
-	printf("summary: %zu rows: %zu slower, %zu faster, %zu exact changed, %zu exact same, %zu not significant, %zu below threshold, %zu interval includes 0, %zu ok in base but not in new, %zu only in base, %zu only in new, %zu not compared\n",
+	printf("summary: %zu rows: %zu slower, %zu faster, %zu exact changed, "
+	       "%zu exact same, %zu not significant,\n  %zu below threshold, "
+	       "%zu interval includes 0, %zu ok in base but not in new, "
+	       "%zu only in base,\n  %zu only in new, %zu not compared\n",
 	       res->n_rows, res->counts[V_SLOWER], res->counts[V_FASTER],
 	       res->counts[V_EXACT_CHANGED], res->counts[V_EXACT_SAME],
 	       res->counts[V_NOT_SIGNIFICANT], res->counts[V_BELOW_THRESHOLD],

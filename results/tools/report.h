@@ -68,6 +68,7 @@ struct hcb_rrow {
 
 struct hcb_rreport {
 	const char *path;
+	char label[24];			/* hcb-compare: "base 2", "new" */
 	json_t *root;			/* owns every string below */
 	long long version;
 	const char *env, *build, *patched;

@@ -247,6 +247,20 @@ static int set_name(const char *src)
 	return 0;
 }
 
+static void usage(FILE *f)
+{
+	fputs("usage: hcb-store REPORT.json [DIR]\n"
+	      "       hcb-store --set-name REPORT.json\n"
+	      "Checks that REPORT.json is a valid schema report, copies it to\n"
+	      "DIR/<cpu>_<kernel>_<env>_<date>.json and prints that path\n"
+	      "(DIR: $HCB_ROOT/results/runs, else results/runs; <kernel>: a\n"
+	      "nested run's L1 kernel and patch state, else the host's).\n"
+	      "  --set-name  print the nested baseline set name of the report,\n"
+	      "              <l1_kernel>_<patch>_qemu-<version>, store nothing\n"
+	      "  -h, --help  this text\n"
+	      "Exit status: 0 stored (or named), 2 bad input.\n", f);
+}
+
 int main(int argc, char **argv)
 {
 	const char *root = getenv("HCB_ROOT");
@@ -254,6 +268,11 @@ int main(int argc, char **argv)
 	int n;
 
 	hcb_prog = "hcb-store";
+	if (argc == 2 && (!strcmp(argv[1], "-h") ||
+			  !strcmp(argv[1], "--help"))) {
+		usage(stdout);
+		return 0;
+	}
 	if (argc == 3 && !strcmp(argv[1], "--set-name"))
 		return set_name(argv[2]);
 	for (n = 1; n < argc; n++) {
@@ -264,12 +283,7 @@ int main(int argc, char **argv)
 		}
 	}
 	if (argc < 2 || argc > 3) {
-		fprintf(stderr, "usage: hcb-store REPORT.json [DIR]\n"
-			"  copies the report to DIR/<cpu>_<kernel>_<env>_<date>.json\n"
-			"  (DIR: $HCB_ROOT/results/runs or results/runs), prints the path;\n"
-			"  <kernel>: a nested run's L1 kernel and patch state, else the host's\n"
-			"       hcb-store --set-name REPORT.json\n"
-			"  prints the nested baseline set name <l1_kernel>_<patch>_qemu-<version>\n");
+		usage(stderr);
 		return HCB_EXIT_BAD_INPUT;
 	}
 	if (argc == 3)

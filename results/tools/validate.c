@@ -26,8 +26,13 @@ int main(int argc, char **argv)
 	if (argc < 2 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
 		fprintf(argc < 2 ? stderr : stdout,
 			"usage: hcb-validate REPORT.json...\n"
-			"exit status: 0 all valid, 2 some file is not a valid schema %d report\n",
-			HCB_SCHEMA_VERSION);
+			"Checks each report against schema %d (docs/schema.md):\n"
+			"keys, types, row statuses, statistics in order; names\n"
+			"each file that is not valid and why.  No options but\n"
+			"-h, --help (this text).\n"
+			"exit status: 0 all valid, 2 some file is not a valid "
+			"schema %d report\n",
+			HCB_SCHEMA_VERSION, HCB_SCHEMA_VERSION);
 		return argc < 2 ? HCB_EXIT_BAD_INPUT : 0;
 	}
 	for (i = 1; i < argc; i++) {

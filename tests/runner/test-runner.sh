@@ -76,5 +76,44 @@ cmp -s "$fake/good.json" "$HCB_ROOT/results/tests/tcg/tcg-icount-1.json" || {
 }
 rm -rf "$fake"
 
+# What a person sees (one TCG boot each): the run ends with the table, the
+# verdict and where the report and the log are; no JSON and no terminal
+# escape reaches the terminal (the log keeps them).
+# check NAME COMMAND...: count a check that prints why it failed
+check() {
+	local name=$1 why
+
+	shift
+	if why=$("$@" 2>&1); then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL: $name: $why"
+	fi
+}
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/hcb-runner.XXXXXX")
+ACCEL=tcg ITERS=16 OPTS="rows=cpuid_0" OUT="$tmp/r.json" \
+	"$HCB_ROOT/scripts/run" >"$tmp/out" 2>&1
+st=$?
+f0=$fail
+check "a TCG run exits 0 (status $st)" test "$st" = 0
+check "the TCG run stored its report" test -s "$tmp/r.json"
+check "the TCG run ends with the table" \
+	"$HCB_ROOT/tests/runner/check-table-last" "$tmp/out"
+check "the TCG run's table has its row" grep -q -E '^cpuid_0 +ok ' "$tmp/out"
+[ "$fail" = "$f0" ] || tail -n 40 "$tmp/out" | sed 's/^/    /'
+# output=text: no report asked for, none stored, and that is a success
+expect 0 "no JSON report: OPTS has output=text" \
+	ACCEL=tcg ITERS=16 OPTS="rows=cpuid_0 output=text" OUT="$tmp/t.json" --
+check "output=text stores nothing" test ! -e "$tmp/t.json"
+# a bad guest option is bad input: status 2, the option named
+expect 2 "bad option: iters=x" ACCEL=tcg OPTS="rows=cpuid_0 iters=x" \
+	OUT="$tmp/b.json" --
+rm -rf "$tmp"
+# --help explains, exits 0; an unknown option exits 2
+expect 0 "VERBOSE=1" -- --help
+expect 2 "unknown argument '--bogus'" -- --bogus
+
 echo "runner: $pass passed, $fail failed"
 [ "$fail" = 0 ]

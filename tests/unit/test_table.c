@@ -275,10 +275,52 @@ static void test_table_wrap_exact(void)
 	}
 }
 
+/*
+ * A host fact that wraps continues deeper than the next fact's key, so the
+ * next key (e.g. accel=) never reads as part of the value above it.
+ */
+static void test_table_host_wrap(void)
+{
+	struct hcb_kv host[2] = {
+		{ "mitigations", NULL }, { "accel", "tcg" },
+	};
+	struct hcb_report r;
+	struct unit_buf out;
+	char val[300];
+	const char *p, *acc;
+	unsigned int n, cont = 0;
+
+	for (n = 0; n + 1 < sizeof(val); n++)
+		val[n] = n % 10 == 9 ? ' ' : 'm';
+	val[n] = '\0';
+	host[0].val = val;
+	memset(&r, 0, sizeof(r));
+	r.host = host;
+	r.n_host = 2;
+	render(&r, &out);
+	if (!out.p)
+		return;
+	check_lines(&out);
+	acc = strstr(out.p, "\n             accel=tcg\n");
+	TEST_ASSERT(acc, "accel=tcg not on its own line at the key column");
+	p = strstr(out.p, "host         mitigations=");
+	TEST_ASSERT(p, "no mitigations line");
+	for (p = p ? strchr(p, '\n') : NULL; p && acc && p < acc;
+	     p = strchr(p + 1, '\n')) {
+		cont++;
+		TEST_ASSERT(!strncmp(p + 1, "                 ", 17) &&
+			    p[18] != ' ', "host continuation not at column "
+			    "17: %.40s", p + 1);
+	}
+	TEST_ASSERT(cont >= 2, "the long fact did not wrap");
+	unit_buf_free(&out);
+}
+
 void unit_table_suite(void)
 {
 	RUN_TEST(test_table_rows_and_width);
 	RUN_TEST(test_table_banner);
 	RUN_TEST(test_table_odd_input);
 	RUN_TEST(test_table_wrap_exact);
+	RUN_TEST(test_table_host_wrap);
 }

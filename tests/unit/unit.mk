@@ -25,7 +25,7 @@ UNIT_FS_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -ffreestanding \
 
 .PHONY: test-unit
 
-## make test-unit    host unit tests: stats, report writers, vendor decisions
+## make test-unit: host unit tests: stats, report writers, vendor decisions
 test-unit: $(UNIT_DIR)/hcb-unit $(UNIT_DIR)/freestanding.ok
 	$(UNIT_DIR)/hcb-unit $(UNIT_SCHEMA)
 
