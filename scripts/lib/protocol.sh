@@ -50,7 +50,7 @@ hcb_status_name() {
 # hcb-unframe (results/tools/unframe.c, in $HCB_UNFRAME or the build)
 # checks the frame's length and FNV-1a 64: a cut or changed report is
 # rejected with its reason, OUT_JSON is then absent.  Returns 0 stored,
-# 1 no report anywhere, else the checker's status (1 rejected).
+# 1 rejected, 2 the checker failed (I/O), 3 no report anywhere.
 hcb_extract_report() {
 	_hcb_unframe=${HCB_UNFRAME:-${BUILD:-$HCB_ROOT/build}/results/hcb-unframe}
 	rm -f "$3"
@@ -58,7 +58,7 @@ hcb_extract_report() {
 		"$_hcb_unframe" "$1" "$3"
 		return
 	fi
-	grep -qF -- "$HCB_FRAME_BEGIN" "$2" 2>/dev/null || return 1
+	grep -qF -- "$HCB_FRAME_BEGIN" "$2" 2>/dev/null || return 3
 	if grep -qF -- "$HCB_REPORT_FALLBACK" "$2"; then
 		echo "hcbench: the guest found no report channel: its report" \
 			"came on the serial console (slow fallback)" >&2
