@@ -20,14 +20,6 @@ struct rsdp {
 	uint8_t reserved[3];
 } __attribute__((packed));
 
-struct sdt_hdr {
-	char sig[4];
-	uint32_t len;
-	uint8_t rev, csum;
-	char oem[6], oem_table[8];
-	uint32_t oem_rev, creator, creator_rev;
-} __attribute__((packed));
-
 static int csum_ok(const void *p, uint32_t len)
 {
 	const uint8_t *b = p;
@@ -39,9 +31,9 @@ static int csum_ok(const void *p, uint32_t len)
 	return sum == 0;
 }
 
-static const struct sdt_hdr *table_at(uint64_t addr, const char *sig)
+static const struct acpi_sdt_hdr *table_at(uint64_t addr, const char *sig)
 {
-	const struct sdt_hdr *t = (const void *)(uintptr_t)addr;
+	const struct acpi_sdt_hdr *t = (const void *)(uintptr_t)addr;
 
 	if (!addr || memcmp(t->sig, sig, 4) || t->len < sizeof(*t) ||
 	    !csum_ok(t, t->len))
@@ -50,9 +42,9 @@ static const struct sdt_hdr *table_at(uint64_t addr, const char *sig)
 }
 
 /* The MADT from the XSDT (8-byte entries) or RSDT (4-byte entries). */
-static const struct sdt_hdr *find_madt(const struct rsdp *r)
+static const struct acpi_sdt_hdr *find_madt(const struct rsdp *r)
 {
-	const struct sdt_hdr *root;
+	const struct acpi_sdt_hdr *root;
 	const uint8_t *e;
 	unsigned int esize, i, n;
 	uint64_t addr;
@@ -96,7 +88,7 @@ static void add_cpu(struct hcb_cpus *cpus, uint32_t id, uint32_t flags)
 void acpi_find_cpus(const void *rsdp, struct hcb_cpus *cpus)
 {
 	const struct rsdp *r = rsdp;
-	const struct sdt_hdr *madt;
+	const struct acpi_sdt_hdr *madt;
 	const uint8_t *p, *end;
 	uint32_t v;
 

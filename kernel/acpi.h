@@ -11,6 +11,15 @@
 
 #define HCB_MAX_CPUS	8
 
+/* The header every ACPI system description table starts with (5.2.6). */
+struct acpi_sdt_hdr {
+	char sig[4];
+	uint32_t len;
+	uint8_t rev, csum;
+	char oem[6], oem_table[8];
+	uint32_t oem_rev, creator, creator_rev;
+} __attribute__((packed));
+
 struct hcb_cpus {
 	uint32_t apic_id[HCB_MAX_CPUS];	/* enabled CPUs, MADT order */
 	unsigned int n;

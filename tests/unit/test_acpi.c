@@ -11,14 +11,6 @@
 #include "unit_test.h"
 #include "../../kernel/acpi.h"
 
-struct hdr {
-	char sig[4];
-	uint32_t len;
-	uint8_t rev, csum;
-	char oem[6], oem_table[8];
-	uint32_t oem_rev, creator, creator_rev;
-} __attribute__((packed));
-
 /* One arena below 4 GiB, so addresses fit the RSDT's 32-bit entries. */
 #define ARENA_SIZE 4096
 static uint8_t *arena;
@@ -38,7 +30,7 @@ static void fix_csum(uint8_t *p, size_t len, uint8_t *csum)
 
 static void madt_begin(void)
 {
-	struct hdr *h;
+	struct acpi_sdt_hdr *h;
 
 	if (!arena) {
 		arena = mmap(NULL, ARENA_SIZE, PROT_READ | PROT_WRITE,
@@ -48,7 +40,7 @@ static void madt_begin(void)
 	}
 	memset(arena, 0, ARENA_SIZE);
 	madt = arena;
-	h = (struct hdr *)madt;
+	h = (struct acpi_sdt_hdr *)madt;
 	memcpy(h->sig, "APIC", 4);
 	madt_len = sizeof(*h) + 8;	/* local APIC address, flags */
 }
@@ -80,20 +72,20 @@ static void add_x2apic(uint32_t id, uint32_t flags)
 /* Finishes the MADT and the root tables; rev 2 RSDP with XSDT. */
 static void tables_end(int use_xsdt)
 {
-	struct hdr *h = (struct hdr *)madt;
+	struct acpi_sdt_hdr *h = (struct acpi_sdt_hdr *)madt;
 	uint64_t a64 = (uintptr_t)madt;
 	uint32_t a32 = (uint32_t)(uintptr_t)madt, v;
 
 	h->len = (uint32_t)madt_len;
 	fix_csum(madt, madt_len, &h->csum);
 	xsdt = arena + 1024;
-	h = (struct hdr *)xsdt;
+	h = (struct acpi_sdt_hdr *)xsdt;
 	memcpy(h->sig, "XSDT", 4);
 	h->len = sizeof(*h) + 8;
 	memcpy(xsdt + sizeof(*h), &a64, 8);
 	fix_csum(xsdt, h->len, &h->csum);
 	rsdt = arena + 2048;
-	h = (struct hdr *)rsdt;
+	h = (struct acpi_sdt_hdr *)rsdt;
 	memcpy(h->sig, "RSDT", 4);
 	h->len = sizeof(*h) + 4;
 	memcpy(rsdt + sizeof(*h), &a32, 4);
