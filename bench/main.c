@@ -3,13 +3,12 @@
 #include "bench.h"
 #include "cpuinfo.h"
 #include "env.h"
-#include "frame.h"
+#include "channel.h"
 #include "harness.h"
 #include "rows.h"
 #include "include/hcbench/protocol.h"
 #include "include/hcbench/schema.h"
 #include "kernel/apic.h"
-#include "kernel/debugcon.h"
 #include "kernel/printf.h"
 #include "kernel/serial.h"
 #include "kernel/string.h"
@@ -17,7 +16,6 @@
 static struct hcb_ctx ctx;
 static struct hcb_row_result results[HCB_MAX_ROWS];
 static struct hcb_report report;
-static struct hcb_frame frame;
 
 static const char *patched_name(enum hcb_patched p)
 {
@@ -51,25 +49,10 @@ static void fill_report(const struct hcb_handoff *h)
 	report.n_rows = hcb_row_count();
 }
 
-static void debugcon_put(void *ctx, const char *s, size_t len)
-{
-	(void)ctx;
-	debugcon_write(HCB_REPORT_PORT, s, len);
-}
-
-/* The JSON report, framed, on the report channel or else the console. */
+/* The JSON report, framed, on the report channel (bench/channel.c). */
 static void send_json(void)
 {
-	hcb_put_fn out = debugcon_put;
-
-	if (!debugcon_present(HCB_REPORT_PORT, HCB_REPORT_READBACK)) {
-		printf("%s (no debugcon at port 0x%x)\n", HCB_REPORT_FALLBACK,
-		       HCB_REPORT_PORT);
-		out = serial_put;
-	}
-	hcb_frame_begin(&frame, out, NULL);
-	hcb_report_json(&report, hcb_frame_put, &frame);
-	hcb_frame_end(&frame);
+	hcb_channel_send(&report);
 }
 
 static void print_report(const struct hcb_handoff *h)

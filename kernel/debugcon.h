@@ -6,8 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* 1 if a debugcon answers at port with its readback value, else 0. */
-int debugcon_present(uint16_t port, uint8_t readback);
+/* What port reads: a debugcon's readback value, 0xff if none is there. */
+uint8_t debugcon_read(uint16_t port);
 /* len bytes of s to port with one rep outsb. */
 void debugcon_write(uint16_t port, const char *s, size_t len);
 

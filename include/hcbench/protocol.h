@@ -32,6 +32,23 @@
 #define HCB_REPORT_PORT     0x0e9
 #define HCB_REPORT_READBACK 0x0e9
 #define HCB_REPORT_FALLBACK "hcbench: no report channel, report on the serial console"
+
+/*
+ * The channel's memory mode, for the nested rigs, where every exit to
+ * QEMU costs about 100 us of emulation and a byte-wise report of 80 KB
+ * took 15 s: the host backs guest RAM with a file it can read
+ * (scripts/lib/qemu.sh, HCB_GUEST_RAM_FILE) and sets the debugcon's
+ * readback value to HCB_REPORT_READBACK_MEM.  The guest then builds the
+ * whole frame in its own memory and writes only one line to the channel:
+ *   HCB_FRAME_MEM " gpa=0x<lowercase hex> bytes=<decimal>"
+ * the guest physical address and length of the frame.  The host copies
+ * those bytes out of the RAM file (guest RAM below 2 GiB is one block:
+ * file offset = guest physical address) and checks the frame as above.
+ * A frame longer than HCB_REPORT_MEM_MAX goes on the channel byte-wise.
+ */
+#define HCB_REPORT_READBACK_MEM 0x0ea
+#define HCB_FRAME_MEM "----- hcbench report frame v1 in guest memory"
+#define HCB_REPORT_MEM_MAX 1048576
 /* Last line the guest prints before it asks QEMU to exit. */
 #define HCB_DONE_PREFIX "hcbench: done, exit code "
 

@@ -24,6 +24,10 @@ HCB_REPORT_PORT=$(hcb_proto HCB_REPORT_PORT)
 HCB_REPORT_READBACK=$(hcb_proto HCB_REPORT_READBACK)
 HCB_REPORT_FALLBACK=$(hcb_proto HCB_REPORT_FALLBACK)
 # shellcheck disable=SC2034 # used by the scripts that source this file
+HCB_REPORT_READBACK_MEM=$(hcb_proto HCB_REPORT_READBACK_MEM)
+HCB_FRAME_MEM=$(hcb_proto HCB_FRAME_MEM)
+HCB_REPORT_MEM_MAX=$(hcb_proto HCB_REPORT_MEM_MAX)
+# shellcheck disable=SC2034 # used by the scripts that source this file
 HCB_DONE_PREFIX=$(hcb_proto HCB_DONE_PREFIX)
 # shellcheck disable=SC2034 # used by the scripts that source this file
 HCB_DEBUG_EXIT_PORT=$(hcb_proto HCB_DEBUG_EXIT_PORT)
@@ -42,6 +46,48 @@ hcb_status_name() {
 		fi
 	done
 	echo "qemu-$1"
+}
+
+# hcb_report_from_ram CHANNEL_FILE RAM_FILE: in the channel's memory mode
+# the guest leaves its frame in RAM and CHANNEL_FILE holds one line with
+# its guest physical address and length (protocol.h, HCB_FRAME_MEM); this
+# replaces that line with the frame, copied out of RAM_FILE (guest RAM,
+# file offset = guest physical address).  The line is data from the
+# guest: its form, the length (at most HCB_REPORT_MEM_MAX) and the range
+# (inside RAM_FILE) are checked.  A CHANNEL_FILE without that line is left
+# as it is (the guest wrote the frame itself).  Returns 0, or 1 with the
+# reason on stderr (CHANNEL_FILE then holds no frame).
+hcb_report_from_ram() {
+	[ -s "$1" ] || return 0
+	_hcb_l=$(head -c 256 "$1" | head -n 1)
+	case $_hcb_l in "$HCB_FRAME_MEM "*) ;; *) return 0 ;; esac
+	_hcb_w=$(printf '%s\n' "${_hcb_l#"$HCB_FRAME_MEM "}" |
+		sed -n 's/^gpa=0x\([0-9a-f]\{1,12\}\) bytes=\([0-9]\{1,9\}\)$/\1 \2/p')
+	if [ -z "$_hcb_w" ] || [ "$(wc -c <"$1")" -gt 256 ]; then
+		echo "hcbench: the report channel's memory line is malformed:" \
+			"'$_hcb_l'" >&2
+		: >"$1"
+		return 1
+	fi
+	_hcb_gpa=$((0x${_hcb_w% *}))
+	_hcb_len=${_hcb_w#* }
+	_hcb_size=$(stat -c %s "$2" 2>/dev/null) || _hcb_size=0
+	if [ "$_hcb_len" -gt "$HCB_REPORT_MEM_MAX" ] ||
+	    [ $((_hcb_gpa + _hcb_len)) -gt "$_hcb_size" ]; then
+		echo "hcbench: the report in guest memory ($_hcb_len bytes at" \
+			"$_hcb_gpa) lies outside the guest RAM file $2" \
+			"($_hcb_size bytes) or is over $HCB_REPORT_MEM_MAX bytes" >&2
+		: >"$1"
+		return 1
+	fi
+	if ! dd if="$2" of="$1.tmp" bs=64K iflag=skip_bytes,count_bytes \
+	    skip="$_hcb_gpa" count="$_hcb_len" status=none ||
+	    ! mv "$1.tmp" "$1"; then
+		echo "hcbench: copying the report out of $2 failed" >&2
+		rm -f "$1.tmp"
+		: >"$1"
+		return 1
+	fi
 }
 
 # hcb_extract_report CHANNEL_FILE SERIAL_LOG OUT_JSON: the guest's JSON
