@@ -3,8 +3,7 @@
 
 RES_DIR    := $(HCB_ROOT)/results
 RES_BUILD  := $(BUILD)/results
-RES_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
-	      -I$(HCB_ROOT)/include -I$(RES_DIR)/tools
+RES_CFLAGS := $(HCB_HOST_CFLAGS) $(HCB_REPORT_INC)
 RES_LIBS   := -ljansson -lm
 RES_HDRS   := $(wildcard $(RES_DIR)/tools/*.h) \
 	      $(HCB_ROOT)/include/hcbench/schema.h $(RES_BUILD)/.jansson-ok
@@ -61,7 +60,7 @@ $(RES_BUILD)/hcb-unframe: $(RES_DIR)/tools/unframe.c $(HCB_ROOT)/bench/frame.c \
 			  $(HCB_ROOT)/bench/fmt.c $(HCB_ROOT)/bench/frame.h \
 			  $(HCB_ROOT)/include/hcbench/protocol.h
 	@mkdir -p $(@D)
-	$(CC) $(RES_CFLAGS) -I$(HCB_ROOT) -I$(HCB_ROOT)/bench -o $@ \
+	$(CC) $(RES_CFLAGS) -I$(HCB_ROOT)/bench -o $@ \
 		$(filter %.c,$^)
 
 $(RES_BUILD)/hcb-export: $(RES_DIR)/plot/export.c $(RES_DIR)/plot/ktap.c \

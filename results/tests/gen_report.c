@@ -19,7 +19,7 @@
 #include <string.h>
 
 #include <jansson.h>
-#include <hcbench/schema.h>
+#include "hcbench/schema.h"
 #include "compare_stats.h"
 #include "report.h"
 

@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <jansson.h>
-#include <hcbench/schema.h>
+#include "hcbench/schema.h"
 
 /* Exit status of every results tool for bad input (files, options). */
 #define HCB_EXIT_BAD_INPUT 2

@@ -17,7 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "include/hcbench/schema.h"
+#include "hcbench/schema.h"
 
 static int problems;
 

@@ -26,7 +26,7 @@
 #include <string.h>
 #include <jansson.h>
 #include <linux/kvm_para.h>
-#include <hcbench/schema.h>
+#include "hcbench/schema.h"
 
 #define MAX_ROWS 128
 
