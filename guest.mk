@@ -127,12 +127,12 @@ $(GUEST_ESP): $(GUEST_EFI)
 	mcopy -i $@.tmp $(GUEST_EFI) ::/EFI/BOOT/BOOTX64.EFI
 	mv $@.tmp $@
 
-# Host-side checker of the boot tests (jansson)
+# Host-side checker of the boot tests (the results tools' report loader)
 BOOT_CHECK := $(BUILD)/tests/boot/check-report
-$(BOOT_CHECK): $(HCB_ROOT)/tests/boot/check_report.c \
-		$(HCB_ROOT)/include/hcbench/schema.h
+$(BOOT_CHECK): $(HCB_ROOT)/tests/boot/check_report.c $(HCB_REPORT_DEPS)
 	@mkdir -p $(@D)
-	$(CC) $(HCB_HOST_CFLAGS) $< -ljansson -o $@
+	$(CC) $(HCB_HOST_CFLAGS) $(HCB_REPORT_INC) -o $@ $< $(HCB_REPORT_SRC) \
+		-ljansson
 
 ## make test-boot: boot the guest under plain TCG (tests/boot)
 test-boot: guest $(BOOT_CHECK) $(BUILD)/results/hcb-unframe

@@ -68,10 +68,14 @@ $(RES_BUILD)/hcb-export: $(RES_DIR)/plot/export.c $(RES_DIR)/plot/ktap.c \
 	@mkdir -p $(@D)
 	$(CC) $(RES_CFLAGS) -o $@ $(filter %.c,$^) $(RES_LIBS)
 
+# Its statistics are the guest's (bench/stats.c, freestanding).
 $(RES_BUILD)/tests/gen-report: $(RES_DIR)/tests/gen_report.c \
-			       $(RES_DIR)/tools/compare_stats.c $(RES_HDRS)
+			       $(RES_DIR)/tools/compare_stats.c \
+			       $(HCB_ROOT)/bench/stats.c $(RES_HDRS) \
+			       $(wildcard $(HCB_ROOT)/bench/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(RES_CFLAGS) -o $@ $(filter %.c,$^) $(RES_LIBS)
+	$(CC) $(RES_CFLAGS) -I$(HCB_ROOT)/bench -o $@ $(filter %.c,$^) \
+		$(RES_LIBS)
 
 $(RES_BUILD)/tests/stats-test: $(RES_DIR)/tests/stats_test.c \
 			       $(RES_DIR)/tools/compare_stats.c $(RES_HDRS)
@@ -99,8 +103,9 @@ $(RES_KUNIT)/kunit.py:
 	@test -f $@ || { echo "results: no kunit.py in $(RES_KUNIT_TAR)" >&2; exit 2; }
 
 ## make test-results: tests of the results tools (compare, gate, plots, KTAP)
-test-results: $(RES_TOOLS) $(RES_TEST_BINS) $(RES_KUNIT)/kunit.py
-	HCB_KUNIT=$(RES_KUNIT) \
+test-results: $(RES_TOOLS) $(RES_TEST_BINS) $(RES_KUNIT)/kunit.py $(BOOT_CHECK)
+	HCB_KUNIT=$(RES_KUNIT) HCB_CHECK_REPORT=$(BOOT_CHECK) \
+	HCB_NESTED_CHECK=$(RIG_BUILD)/nested-check \
 		$(RES_DIR)/tests/run-tests $(RES_BUILD) $(BUILD)/test-results
 
 ## make check-perf BASELINE=file: run the benchmark, gate against BASELINE
