@@ -154,7 +154,7 @@ static json_t *make_host(struct gen *g)
 	json_object_set_new(h, HCB_HOST_QEMU, json_string(g->qemu));
 	json_object_set_new(h, HCB_HOST_CPU_MODEL,
 			    json_string("Synthetic CPU 9000 @ 2.50GHz"));
-	json_object_set_new(h, "mitigations", json_string("auto"));
+	json_object_set_new(h, HCB_HOST_MITIGATIONS, json_string("auto"));
 	if (g->l1_kernel) {
 		json_object_set_new(h, HCB_HOST_L1_KERNEL,
 				    json_string(g->l1_kernel));

@@ -17,24 +17,6 @@
 #define HCB_EXIT_BAD_INPUT 2
 
 /*
- * Keys of the "host" object.  The runner (scripts/) writes them; they are
- * listed in docs/design.md, not in schema.h, so they are named here once
- * for all results tools.
- */
-#define HCB_HOST_KERNEL    "kernel"
-#define HCB_HOST_QEMU      "qemu"
-#define HCB_HOST_CPU_MODEL "cpu_model"
-/* nested rig: the kernel whose KVM ran the guest, and "on"/"off" */
-#define HCB_HOST_L1_KERNEL "l1_kernel"
-#define HCB_HOST_PATCH     "patch"
-/* nested rig: how often L0 QEMU was restarted after its known abort */
-#define HCB_HOST_L0_RETRIES "l0_retries"
-/* nested rig: L0's clock ("icount shift=N: ..." or "wall-clock (tcg)") */
-#define HCB_HOST_L0_CLOCK  "l0_clock"
-/* KVM module parameters of the host that ran the guest, one line */
-#define HCB_HOST_KVM_PARAMS "kvm_params"
-
-/*
  * Limits of what the tools read (a real report has a few dozen rows and
  * is well under 1 MiB): larger input is refused with a clear message.
  */
