@@ -10,7 +10,7 @@
 #include <stdint.h>
 #include "channel.h"
 #include "frame.h"
-#include "include/hcbench/protocol.h"
+#include "hcbench/protocol.h"
 #include "kernel/debugcon.h"
 #include "kernel/printf.h"
 #include "kernel/serial.h"

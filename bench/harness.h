@@ -10,7 +10,7 @@
 #include <stdint.h>
 #include "result.h"
 #include "boot/handoff.h"
-#include "include/hcbench/schema.h"
+#include "hcbench/schema.h"
 #include "kernel/processor.h"
 
 /* Calls run before timing starts (caches, TLB, branch predictors). */

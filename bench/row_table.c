@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The rows, in report order.  Names are stable (docs/design.md). */
 #include "rows.h"
-#include "include/hcbench/schema.h"
+#include "hcbench/schema.h"
 #include "kernel/string.h"
 
 #define HC HCB_GROUP_HC

@@ -11,7 +11,7 @@
 #include "memory.h"
 #include "tsc.h"
 #include "bench/rows.h"
-#include "include/hcbench/protocol.h"
+#include "hcbench/protocol.h"
 #include "kernel/exit.h"
 #include "kernel/acpi.h"
 #include "kernel/fwcfg.h"

@@ -3,7 +3,7 @@
 #include "memory.h"
 #include "kernel/printf.h"
 #include "kernel/string.h"
-#include "include/hcbench/schema.h"
+#include "hcbench/schema.h"
 
 #define KSTACK_SIZE	(64 * 1024)
 #define STACK_SIZE	(16 * 1024)

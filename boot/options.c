@@ -2,7 +2,7 @@
 /* Option parsing and validation (table in docs/design.md). */
 #include "options.h"
 #include "bench/rows.h"
-#include "include/hcbench/schema.h"
+#include "hcbench/schema.h"
 #include "kernel/printf.h"
 #include "kernel/string.h"
 #include "kernel/smp.h"

@@ -13,7 +13,7 @@
 #include "trap.h"
 #include "boot/handoff.h"
 #include "bench/bench.h"
-#include "include/hcbench/protocol.h"
+#include "hcbench/protocol.h"
 
 /* x87/SSE usable: no emulation, no lazy-FPU traps. */
 static void fpu_setup(void)

@@ -154,7 +154,11 @@ hcb_tpm_stop() {
 
 # hcb_tpm_fact: the host fact line naming the guest's TPM
 hcb_tpm_fact() {
-	echo "firmware_tpm=$([ -n "$HCB_TPM_SOCK" ] && echo swtpm || echo none)"
+	if [ -n "$HCB_TPM_SOCK" ]; then
+		hcb_host_fact FIRMWARE_TPM swtpm
+	else
+		hcb_host_fact FIRMWARE_TPM none
+	fi
 }
 
 # hcb_guest_args ACCEL ESP_IMG VARS_COPY OPTIONS_FILE HOST_FACTS_FILE \
