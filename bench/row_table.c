@@ -10,7 +10,10 @@
 const struct hcb_row hcb_rows[] = {
 #define HCB_ROW(name, group, cpus, plan, desc) \
 	{ #name, group, desc, row_##name, plan },
+#define HCB_HC_ROW(name, cpl, nr, a0, a1, a2, a3, expect, plan, desc) \
+	HCB_ROW(name, HC, 1, plan, desc)
 #include "row_list.h"
+#undef HCB_HC_ROW
 #undef HCB_ROW
 };
 

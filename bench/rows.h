@@ -48,7 +48,10 @@ void hcb_plan_scratch(const struct hcb_options *o, struct hcb_plan *p);
 /* Every row's function, row_<name>, and the plan functions the list names. */
 #define HCB_ROW(name, group, cpus, plan, desc) \
 	void row_##name(struct hcb_ctx *c, struct hcb_row_result *r);
+#define HCB_HC_ROW(name, cpl, nr, a0, a1, a2, a3, expect, plan, desc) \
+	HCB_ROW(name, HC, 1, plan, desc)
 #include "row_list.h"
+#undef HCB_HC_ROW
 #undef HCB_ROW
 void plan_hc_nonnative_first(const struct hcb_options *o, struct hcb_plan *p);
 void plan_hc_nonnative(const struct hcb_options *o, struct hcb_plan *p);

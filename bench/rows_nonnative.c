@@ -85,25 +85,12 @@ static int nonnative_begin(struct hcb_ctx *c, struct hcb_row_result *r)
 	unsigned long ud;
 	long ret;
 
-	r->hc.valid = 1;
-	r->hc.nr = KVM_HC_VAPIC_POLL_IRQ;
-	r->hc.insn = hc_insn_name(c, 0);
-	r->hc.cls = HCB_HC_CLASS_OTHER;
-	c->acct = (struct hcb_hc_acct){ .ud0 = probe_ud_hits() };
+	hc_row_start(c, r, KVM_HC_VAPIC_POLL_IRQ, 0);
 	slot_write(c, SLOT_PROBE);
 	ud = probe_ud_hits();
 	ret = hcb_stub_call(slot(c, SLOT_PROBE), KVM_HC_VAPIC_POLL_IRQ,
 			    0, 0, 0, 0);
-	if (probe_ud_hits() != ud) {
-		r->hc.calls = 1;
-		hcb_row_status(c, r, HCB_STATUS_UNAVAILABLE,
-			       "%s raised #UD: not emulated here (no "
-			       "hypervisor, or KVM's FIX_HYPERCALL_INSN "
-			       "quirk is off)", r->hc.insn);
-		return -1;
-	}
-	hc_count(c, ret);
-	return 0;
+	return hc_probe_result(c, r, ud, ret, "", HC_UD_NONNATIVE);
 }
 
 void row_hc_nonnative_first(struct hcb_ctx *c, struct hcb_row_result *r)
