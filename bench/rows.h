@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "include/hcbench/handoff.h"
+#include "kernel/processor.h"	/* HCB_TIMED */
 
 /* Bound on the table's length (static per-row buffers). */
 #define HCB_MAX_ROWS 64
@@ -45,9 +46,12 @@ void hcb_plan_code(struct hcb_plan *p, uint64_t bytes);
 /* A row's plan function: HCB_SCRATCH_BYTES of hypercall buffer. */
 void hcb_plan_scratch(const struct hcb_options *o, struct hcb_plan *p);
 
-/* Every row's function, row_<name>, and the plan functions the list names. */
+/*
+ * Every row's function, row_<name> (on a page of its own: HCB_TIMED), and
+ * the plan functions the list names.
+ */
 #define HCB_ROW(name, group, cpus, plan, desc) \
-	void row_##name(struct hcb_ctx *c, struct hcb_row_result *r);
+	HCB_TIMED void row_##name(struct hcb_ctx *c, struct hcb_row_result *r);
 #define HCB_HC_ROW(name, cpl, nr, a0, a1, a2, a3, expect, plan, desc) \
 	HCB_ROW(name, HC, 1, plan, desc)
 #include "row_list.h"

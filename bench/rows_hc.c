@@ -102,7 +102,7 @@ void row_##name(struct hcb_ctx *c, struct hcb_row_result *r)		\
  * instruction in it.
  */
 #define HC_ROW_3_EPERM(name, nr, a0, a1, a2, a3)			\
-static void name##_body(void *arg)					\
+static HCB_TIMED void name##_body(void *arg)				\
 {									\
 	struct hc_user_run *run = arg;					\
 	struct hcb_ctx *c = run->c;					\
