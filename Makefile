@@ -5,6 +5,7 @@ export HCB_ROOT
 
 .DEFAULT_GOAL := all
 
+include flags.mk
 include guest.mk
 include tests/unit/unit.mk
 include results/results.mk
@@ -17,11 +18,9 @@ include host-patch/rig/rig.mk
 ## make all: build the guest, the results tools, kvm-probe, hv-signature
 all: guest results-tools $(BUILD)/kvm-probe $(BUILD)/hv-signature
 
-HOST_CFLAGS := -O2 -Wall -Wextra -Werror
-
 $(BUILD)/kvm-probe $(BUILD)/hv-signature: $(BUILD)/%: tools/%.c
 	@mkdir -p $(@D)
-	$(CC) $(HOST_CFLAGS) -o $@ $<
+	$(CC) $(HCB_HOST_CFLAGS) -o $@ $<
 
 ## make deps: install the Debian 12 packages hcbench needs (root or sudo)
 deps:
@@ -66,7 +65,7 @@ test-lint: $(BUILD)/kvm-probe-selftest results-tools $(BUILD)/kvm-probe \
 
 $(BUILD)/kvm-probe-selftest: tools/kvm-probe.c
 	@mkdir -p $(@D)
-	$(CC) $(HOST_CFLAGS) -DKVM_PROBE_SELFTEST -o $@ $<
+	$(CC) $(HCB_HOST_CFLAGS) -DKVM_PROBE_SELFTEST -o $@ $<
 
 ## make clean: remove build/
 clean:

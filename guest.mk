@@ -49,10 +49,8 @@ GUEST_CPPFLAGS := $(HCB_TEST_CPPFLAGS) -nostdinc -isystem $(GCC_INC) -I$(BUILD)/
 	-I$(HCB_ROOT) -I$(EFI_INC) -I$(EFI_INC)/x86_64 \
 	-idirafter /usr/include/x86_64-linux-gnu -idirafter /usr/include \
 	-DGNU_EFI_USE_MS_ABI -DHCB_BUILD='"$(HCB_BUILD_DESC)"'
-GUEST_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding \
-	-fno-stack-protector -fno-stack-check -fpic -fshort-wchar \
-	-mno-red-zone -fno-strict-aliasing -fno-tree-loop-distribute-patterns \
-	-MMD -MP
+GUEST_CFLAGS := $(HCB_FS_CFLAGS) -O2 -g -fno-stack-check -fpic -fshort-wchar \
+	-fno-strict-aliasing -fno-tree-loop-distribute-patterns -MMD -MP
 # Handlers that return (interrupt stubs, #UD/#GP probes) must not touch
 # SSE registers, so the runtime is built without them.
 GUEST_KERNEL_CFLAGS := -mgeneral-regs-only
@@ -136,21 +134,20 @@ $(GUEST_ESP): $(GUEST_EFI)
 $(GUEST_ROWS): $(HCB_ROOT)/tools/hcb-rows.c $(HCB_ROOT)/bench/row_list.h \
 		$(HCB_ROOT)/include/hcbench/schema.h
 	@mkdir -p $(@D)
-	$(CC) -std=gnu11 -O2 -Wall -Wextra -Werror -I$(HCB_ROOT) $< -o $@
+	$(CC) $(HCB_HOST_CFLAGS) -I$(HCB_ROOT) $< -o $@
 
 $(GUEST_OPTIONS): $(HCB_ROOT)/tools/hcb-options.c $(HCB_ROOT)/boot/options.c \
 		$(HCB_ROOT)/boot/options.h $(HCB_ROOT)/include/hcbench/handoff.h
 	@mkdir -p $(@D)
-	$(CC) -std=gnu11 -O2 -Wall -Wextra -Werror -I$(HCB_ROOT) \
+	$(CC) $(HCB_HOST_CFLAGS) -I$(HCB_ROOT) \
 		$(HCB_ROOT)/tools/hcb-options.c $(HCB_ROOT)/boot/options.c -o $@
 
-# Host-side checker of the boot tests (jansson)
+# Host-side checker of the boot tests (the results tools' report loader)
 BOOT_CHECK := $(BUILD)/tests/boot/check-report
-$(BOOT_CHECK): $(HCB_ROOT)/tests/boot/check_report.c \
-		$(HCB_ROOT)/include/hcbench/schema.h
+$(BOOT_CHECK): $(HCB_ROOT)/tests/boot/check_report.c $(HCB_REPORT_DEPS)
 	@mkdir -p $(@D)
-	$(CC) -std=gnu11 -O2 -Wall -Wextra -Werror -I$(HCB_ROOT) $< \
-		-ljansson -o $@
+	$(CC) $(HCB_HOST_CFLAGS) $(HCB_REPORT_INC) -o $@ $< $(HCB_REPORT_SRC) \
+		-ljansson
 
 ## make test-boot: boot the guest under plain TCG (tests/boot)
 test-boot: guest $(BOOT_CHECK) $(BUILD)/results/hcb-unframe

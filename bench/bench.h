@@ -7,7 +7,7 @@
 #define HCBENCH_BENCH_H
 
 #include <stddef.h>
-#include "include/hcbench/handoff.h"
+#include "hcbench/handoff.h"
 
 /*
  * bench/plan.c: checks o->rows (every comma-separated prefix must select

@@ -2,7 +2,7 @@
 /* The environment label, checked against the CPU (see env.h). */
 #include "env.h"
 #include "fmt.h"
-#include "../include/hcbench/schema.h"
+#include "hcbench/schema.h"
 
 #define TCG_SIGNATURE	"TCGTCGTCGTCG"
 #define KVM_SIGNATURE	"KVMKVMKVM"

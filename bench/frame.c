@@ -2,7 +2,7 @@
 /* The report's frame: see frame.h and include/hcbench/protocol.h. */
 #include "frame.h"
 #include "fmt.h"
-#include "../include/hcbench/protocol.h"
+#include "hcbench/protocol.h"
 
 uint64_t hcb_fnv1a64(uint64_t h, const void *s, size_t len)
 {

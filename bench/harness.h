@@ -9,8 +9,8 @@
 
 #include <stdint.h>
 #include "result.h"
-#include "include/hcbench/handoff.h"
-#include "include/hcbench/schema.h"
+#include "hcbench/handoff.h"
+#include "hcbench/schema.h"
 #include "kernel/processor.h"
 
 /* Calls run before timing starts (caches, TLB, branch predictors). */

@@ -11,8 +11,8 @@
 #include <asm-generic/errno-base.h>	/* EPERM etc. for KVM_E* */
 #include <linux/kvm_para.h>
 #include "harness.h"
-#include "include/hcbench/hc_test.h"
-#include "include/hcbench/schema.h"
+#include "hcbench/hc_test.h"
+#include "hcbench/schema.h"
 
 #ifndef KVM_HC_TEST
 #error "KVM_HC_TEST missing: build/include/linux/kvm_para.h not generated first"

@@ -9,7 +9,7 @@
 #include "result.h"
 #include "fmt.h"
 #include "stats.h"
-#include "../include/hcbench/schema.h"
+#include "hcbench/schema.h"
 
 /* No line of hcb_report_table()'s output is longer than this. */
 #define HCB_TABLE_WIDTH 96

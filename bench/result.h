@@ -9,7 +9,7 @@
 #define HCBENCH_RESULT_H
 
 #include <stddef.h>
-#include "../include/hcbench/handoff.h"	/* struct hcb_kv */
+#include "hcbench/handoff.h"	/* struct hcb_kv */
 
 /* Output sink: serial console in the guest, a buffer in unit tests. */
 typedef void (*hcb_put_fn)(void *ctx, const char *s, size_t len);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The row table, from the one list in bench/row_list.h. */
 #include "rows.h"
-#include "include/hcbench/schema.h"
+#include "hcbench/schema.h"
 
 #define HC HCB_GROUP_HC
 #define EXIT HCB_GROUP_EXIT

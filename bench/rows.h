@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include "include/hcbench/handoff.h"
+#include "hcbench/handoff.h"
 #include "kernel/processor.h"	/* HCB_TIMED */
 
 /* Bound on the table's length (static per-row buffers). */

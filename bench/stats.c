@@ -7,7 +7,7 @@
 #include "result.h"
 #include "stats.h"
 #include "fmt.h"
-#include "../include/hcbench/schema.h"
+#include "hcbench/schema.h"
 
 #define HCB_STAT_ENTRY(f) { #f, offsetof(struct hcb_stats, f) },
 const struct hcb_stat_field hcb_stat_fields[] = {

@@ -4,7 +4,7 @@
 #define HCBENCH_MEMORY_H
 
 #include <efi.h>
-#include "include/hcbench/handoff.h"
+#include "hcbench/handoff.h"
 
 /*
  * AllocatePages for everything in h the run needs: stacks, page tables,

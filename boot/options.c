@@ -4,7 +4,7 @@
  * which parsing, the error texts, the defaults and the docs table come.
  */
 #include "options.h"
-#include "include/hcbench/schema.h"
+#include "hcbench/schema.h"
 #include "kernel/printf.h"
 #include "kernel/string.h"
 #include "kernel/smp.h"

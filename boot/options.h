@@ -10,7 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include "include/hcbench/handoff.h"	/* struct hcb_options */
+#include "hcbench/handoff.h"	/* struct hcb_options */
 
 enum hcb_opt_kind {
 	HCB_OPT_UINT,	/* unsigned int field, min..max */

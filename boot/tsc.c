@@ -5,7 +5,7 @@
  * else calibrated against PIT channel 2, else against UEFI Stall().
  */
 #include "tsc.h"
-#include "include/hcbench/schema.h"
+#include "hcbench/schema.h"
 #include "kernel/printf.h"
 #include "kernel/processor.h"
 #include "kernel/vendor.h"

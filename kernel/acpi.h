@@ -8,7 +8,7 @@
 #define HCBENCH_ACPI_H
 
 #include <stdint.h>
-#include "include/hcbench/handoff.h"	/* struct hcb_cpus, HCB_MAX_CPUS */
+#include "hcbench/handoff.h"	/* struct hcb_cpus, HCB_MAX_CPUS */
 
 /* The header every ACPI system description table starts with (5.2.6). */
 struct acpi_sdt_hdr {

@@ -4,7 +4,7 @@
 #define HCBENCH_DESC_H
 
 #include <stdint.h>
-#include "include/hcbench/handoff.h"	/* struct hcb_stacks */
+#include "hcbench/handoff.h"	/* struct hcb_stacks */
 
 #define KERNEL_CS	0x08
 #define KERNEL_DS	0x10

@@ -3,7 +3,7 @@
 #include "exit.h"
 #include "printf.h"
 #include "processor.h"
-#include "include/hcbench/protocol.h"
+#include "hcbench/protocol.h"
 
 static int wait_after_done;
 

@@ -8,7 +8,7 @@
 #define HCBENCH_PAGING_H
 
 #include <stdint.h>
-#include "include/hcbench/handoff.h"	/* struct hcb_range */
+#include "hcbench/handoff.h"	/* struct hcb_range */
 
 #define PAGE_SIZE	4096ull
 #define LARGE_PAGE	(2ull << 20)

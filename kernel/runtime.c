@@ -12,7 +12,7 @@
 #include "processor.h"
 #include "runtime.h"
 #include "smp.h"
-#include "include/hcbench/protocol.h"
+#include "hcbench/protocol.h"
 
 /* x87/SSE usable: no emulation, no lazy-FPU traps. */
 static void fpu_setup(void)

@@ -3,7 +3,7 @@
 #ifndef HCBENCH_RUNTIME_H
 #define HCBENCH_RUNTIME_H
 
-#include "include/hcbench/handoff.h"
+#include "hcbench/handoff.h"
 
 /*
  * On the kernel stack, interrupts off: x87/SSE, descriptor tables, the

@@ -15,7 +15,7 @@
 #include "processor.h"
 #include "smp.h"
 #include "trap.h"
-#include "include/hcbench/protocol.h"
+#include "hcbench/protocol.h"
 
 static volatile unsigned int armed;
 static volatile unsigned long ud_hits, gp_hits;

@@ -3,8 +3,7 @@
 
 RES_DIR    := $(HCB_ROOT)/results
 RES_BUILD  := $(BUILD)/results
-RES_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
-	      -I$(HCB_ROOT)/include -I$(RES_DIR)/tools
+RES_CFLAGS := $(HCB_HOST_CFLAGS) $(HCB_REPORT_INC)
 RES_LIBS   := -ljansson -lm
 RES_HDRS   := $(wildcard $(RES_DIR)/tools/*.h) \
 	      $(HCB_ROOT)/include/hcbench/schema.h $(RES_BUILD)/.jansson-ok
@@ -61,7 +60,7 @@ $(RES_BUILD)/hcb-unframe: $(RES_DIR)/tools/unframe.c $(HCB_ROOT)/bench/frame.c \
 			  $(HCB_ROOT)/bench/fmt.c $(HCB_ROOT)/bench/frame.h \
 			  $(HCB_ROOT)/include/hcbench/protocol.h
 	@mkdir -p $(@D)
-	$(CC) $(RES_CFLAGS) -I$(HCB_ROOT) -I$(HCB_ROOT)/bench -o $@ \
+	$(CC) $(RES_CFLAGS) -I$(HCB_ROOT)/bench -o $@ \
 		$(filter %.c,$^)
 
 $(RES_BUILD)/hcb-export: $(RES_DIR)/plot/export.c $(RES_DIR)/plot/ktap.c \
@@ -69,10 +68,14 @@ $(RES_BUILD)/hcb-export: $(RES_DIR)/plot/export.c $(RES_DIR)/plot/ktap.c \
 	@mkdir -p $(@D)
 	$(CC) $(RES_CFLAGS) -o $@ $(filter %.c,$^) $(RES_LIBS)
 
+# Its statistics are the guest's (bench/stats.c, freestanding).
 $(RES_BUILD)/tests/gen-report: $(RES_DIR)/tests/gen_report.c \
-			       $(RES_DIR)/tools/compare_stats.c $(RES_HDRS)
+			       $(RES_DIR)/tools/compare_stats.c \
+			       $(HCB_ROOT)/bench/stats.c $(RES_HDRS) \
+			       $(wildcard $(HCB_ROOT)/bench/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(RES_CFLAGS) -o $@ $(filter %.c,$^) $(RES_LIBS)
+	$(CC) $(RES_CFLAGS) -I$(HCB_ROOT)/bench -o $@ $(filter %.c,$^) \
+		$(RES_LIBS)
 
 $(RES_BUILD)/tests/stats-test: $(RES_DIR)/tests/stats_test.c \
 			       $(RES_DIR)/tools/compare_stats.c $(RES_HDRS)
@@ -100,8 +103,9 @@ $(RES_KUNIT)/kunit.py:
 	@test -f $@ || { echo "results: no kunit.py in $(RES_KUNIT_TAR)" >&2; exit 2; }
 
 ## make test-results: tests of the results tools (compare, gate, plots, KTAP)
-test-results: $(RES_TOOLS) $(RES_TEST_BINS) $(RES_KUNIT)/kunit.py
-	HCB_KUNIT=$(RES_KUNIT) \
+test-results: $(RES_TOOLS) $(RES_TEST_BINS) $(RES_KUNIT)/kunit.py $(BOOT_CHECK)
+	HCB_KUNIT=$(RES_KUNIT) HCB_CHECK_REPORT=$(BOOT_CHECK) \
+	HCB_NESTED_CHECK=$(RIG_BUILD)/nested-check \
 		$(RES_DIR)/tests/run-tests $(RES_BUILD) $(BUILD)/test-results
 
 ## make check-perf BASELINE=file: run the benchmark, gate against BASELINE

@@ -8,7 +8,7 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include "include/hcbench/schema.h"
+#include "hcbench/schema.h"
 
 #define HC	HCB_GROUP_HC
 #define EXIT	HCB_GROUP_EXIT

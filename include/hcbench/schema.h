@@ -92,6 +92,31 @@
 #define HCB_HC_CLASS_EPERM  "eperm"
 #define HCB_HC_CLASS_OTHER  "other"
 
+/*
+ * Keys of the "host" object (HCB_K_HOST): the runner's host facts, sent as
+ * "key=value" lines (fw_cfg HCB_FWCFG_HOST, protocol.h) and copied by the
+ * guest as strings.  Shell reads them through scripts/lib/protocol.sh.
+ */
+#define HCB_HOST_KERNEL       "kernel"		/* uname -r of the host */
+#define HCB_HOST_QEMU         "qemu"		/* QEMU --version */
+#define HCB_HOST_CPU_MODEL    "cpu_model"	/* /proc/cpuinfo model name */
+#define HCB_HOST_PINNED_CPU   "pinned_cpu"	/* host CPU of the vCPU, none */
+#define HCB_HOST_CPU_GOVERNOR "cpu_governor"	/* cpufreq governor, unknown */
+#define HCB_HOST_MITIGATIONS  "mitigations"	/* CPU vulnerabilities */
+#define HCB_HOST_ACCEL        "accel"		/* the runner's ACCEL */
+/* a KVM host: none | vm, the hypervisor it runs on, KVM's parameters */
+#define HCB_HOST_VIRT         "virt"
+#define HCB_HOST_OUTER_HV     "outer_hypervisor"
+#define HCB_HOST_KVM_PARAMS   "kvm_params"	/* module.name=value ... */
+#define HCB_HOST_KVM_NOTE     "kvm_note"	/* what changes exit costs */
+/* nested rig: the kernel whose KVM ran the guest, on | off | fastpath */
+#define HCB_HOST_L1_KERNEL    "l1_kernel"
+#define HCB_HOST_PATCH        "patch"
+/* nested rig: L0's clock ("icount shift=N: ..." or "wall-clock (tcg)") */
+#define HCB_HOST_L0_CLOCK     "l0_clock"
+/* nested rig: how often L0 QEMU was restarted after its known abort */
+#define HCB_HOST_L0_RETRIES   "l0_retries"
+
 /* Statistics of one row, in this order, in both "cycles" and "ns". */
 #define HCB_STAT_FIELDS(X) \
 	X(min) X(p1) X(p50) X(p90) X(p99) X(p999) X(max) X(mean) X(stddev)

@@ -4,7 +4,8 @@
  * with reproducible samples, for the results tests.  Every number comes
  * from a seeded PRNG: per-batch means are lognormal around a per-row base
  * latency, optionally shifted by a percentage and with a tail of 3x
- * outliers; per-call statistics are computed from drawn per-call samples.
+ * outliers; per-call statistics are computed from drawn per-call samples
+ * by the guest's own code (bench/stats.c).
  *
  * gen-report [--seed N] [--shift PCT] [--shift-only NAME] [--noise SIGMA]
  *            [--outliers FRAC] [--env ENV] [--rows N] [--batches N]
@@ -19,9 +20,11 @@
 #include <string.h>
 
 #include <jansson.h>
-#include <hcbench/schema.h>
+#include "hcbench/schema.h"
 #include "compare_stats.h"
 #include "report.h"
+#include "result.h"		/* bench/: hcb_stats_compute() */
+#include "stats.h"		/* bench/: hcb_stat_fields */
 
 #define ITERS 1024
 #define BATCH_SIZE 64
@@ -35,43 +38,15 @@ struct gen {
 	struct hcb_rng rng;
 };
 
-static int cmp_d(const void *a, const void *b)
+/* Statistics @st (bench/stats.c, as the guest computes them) x @scale. */
+static json_t *stats_json(const struct hcb_stats *st, double scale)
 {
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* Percentile @p (0..100) of sorted @x, linear interpolation. */
-static double pct(const double *x, int n, double p)
-{
-	double pos = p / 100 * (n - 1);
-	int i = (int)pos;
-
-	return i + 1 < n ? x[i] + (pos - i) * (x[i + 1] - x[i]) : x[n - 1];
-}
-
-static json_t *stats_json(const double *x, int n, double scale)
-{
-	static const double ps[] = { 1, 50, 90, 99, 99.9 };
-	double st[16], mean = 0, var = 0;
 	json_t *o = json_object();
-	int i, k = 0;
+	unsigned int i;
 
-	for (i = 0; i < n; i++)
-		mean += x[i] / n;
-	for (i = 0; i < n; i++)
-		var += (x[i] - mean) * (x[i] - mean) / n;
-	st[k++] = x[0];
-	for (i = 0; i < 5; i++)
-		st[k++] = pct(x, n, ps[i]);
-	st[k++] = x[n - 1];
-	st[k++] = mean;
-	st[k++] = sqrt(var);
-	k = 0;
-#define SET_STAT(f) json_object_set_new(o, #f, json_real(st[k++] * scale));
-	HCB_STAT_FIELDS(SET_STAT)
-#undef SET_STAT
+	for (i = 0; i < hcb_n_stat_fields; i++)
+		json_object_set_new(o, hcb_stat_fields[i].name,
+				    json_real(hcb_stat_get(st, i) * scale));
 	return o;
 }
 
@@ -105,18 +80,20 @@ static void add_hc(json_t *row, int i)
 static void add_samples(struct gen *g, json_t *row, double base)
 {
 	static double calls[ITERS];
+	double quantiles[HCB_N_QUANTILES];
+	struct hcb_stats st;
 	json_t *q = json_array(), *b = json_array();
 	int i, k = g->outliers > 0 ? (int)lround(g->outliers * g->batches) : 0;
 	double bm = 0;
 
 	for (i = 0; i < ITERS; i++)
 		calls[i] = base * exp(0.1 * hcb_rng_normal(&g->rng));
-	qsort(calls, ITERS, sizeof(calls[0]), cmp_d);
-	json_object_set_new(row, HCB_K_ROW_CYCLES, stats_json(calls, ITERS, 1));
+	hcb_stats_compute(calls, ITERS, &st, quantiles);
+	json_object_set_new(row, HCB_K_ROW_CYCLES, stats_json(&st, 1));
 	json_object_set_new(row, HCB_K_ROW_NS,
-			    stats_json(calls, ITERS, 1e9 / g->tsc_hz));
+			    stats_json(&st, 1e9 / g->tsc_hz));
 	for (i = 0; i < HCB_N_QUANTILES; i++)
-		json_array_append_new(q, json_real(pct(calls, ITERS, i)));
+		json_array_append_new(q, json_real(quantiles[i]));
 	json_object_set_new(row, HCB_K_ROW_QUANTILES, q);
 	for (i = 0; i < g->batches; i++) {
 		double v = base * exp(g->noise * hcb_rng_normal(&g->rng));
@@ -177,7 +154,7 @@ static json_t *make_host(struct gen *g)
 	json_object_set_new(h, HCB_HOST_QEMU, json_string(g->qemu));
 	json_object_set_new(h, HCB_HOST_CPU_MODEL,
 			    json_string("Synthetic CPU 9000 @ 2.50GHz"));
-	json_object_set_new(h, "mitigations", json_string("auto"));
+	json_object_set_new(h, HCB_HOST_MITIGATIONS, json_string("auto"));
 	if (g->l1_kernel) {
 		json_object_set_new(h, HCB_HOST_L1_KERNEL,
 				    json_string(g->l1_kernel));

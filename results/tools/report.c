@@ -68,23 +68,56 @@ void hcb_fput_safe(const char *s, FILE *f)
 }
 
 /* "PROG: PATH: " with PATH escaped: file names reach the terminal too. */
-static void prefix(void)
+static void prefix_to(FILE *f, const char *path)
 {
-	fprintf(stderr, "%s: ", hcb_prog);
-	hcb_fput_safe(cur_path, stderr);
-	fputs(": ", stderr);
+	fprintf(f, "%s: ", hcb_prog);
+	hcb_fput_safe(path, f);
+	fputs(": ", f);
 }
 
+static void prefix(void)
+{
+	prefix_to(stderr, cur_path);
+}
+
+/* "PROG: PATH: FIELD: problem" to @f. */
+static int vproblem(FILE *f, const char *path, const char *field,
+		    const char *fmt, va_list ap)
+{
+	prefix_to(f, path);
+	fprintf(f, "%s: ", field);
+	vfprintf(f, fmt, ap);
+	fputc('\n', f);
+	return -1;
+}
+
+__attribute__((format(printf, 2, 3)))
 static int bad(const char *field, const char *fmt, ...)
 {
 	va_list ap;
 
-	prefix();
-	fprintf(stderr, "%s: ", field);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vproblem(stderr, cur_path, field, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	return -1;
+}
+
+const char *hcb_row_field(char *buf, size_t len, const char *name,
+			  const char *key)
+{
+	snprintf(buf, len, "%s[%s]%s%s", HCB_K_ROWS, name, key ? "." : "",
+		 key ? key : "");
+	return buf;
+}
+
+int hcb_report_problem(FILE *f, const struct hcb_rreport *r,
+		       const char *field, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vproblem(f, r->path, field, fmt, ap);
+	va_end(ap);
 	return -1;
 }
 
@@ -430,8 +463,12 @@ static int load_row(json_t *o, size_t idx, long long hz,
 		return -1;
 	row->note = json_string_value(json_object_get(o, HCB_K_ROW_NOTE));
 	row->has_hc = !!hc;
+	row->hc_nr = int_of(hc, HCB_K_HC_NR);
+	row->hc_ret = int_of(hc, HCB_K_HC_RET);
 	row->hc_calls = int_of(hc, HCB_K_HC_CALLS);
 	row->hc_checks = int_of(hc, HCB_K_HC_CHECKS);
+	row->hc_insn = json_string_value(json_object_get(hc, HCB_K_HC_INSN));
+	row->hc_class = json_string_value(json_object_get(hc, HCB_K_HC_CLASS));
 	row->ok = !strcmp(row->status, HCB_STATUS_OK);
 	return row->ok ? load_row_stats(o, ctx, hz, row) : 0;
 }
@@ -597,6 +634,7 @@ static void load_top(struct hcb_rreport *r)
 	r->patched = json_string_value(json_object_get(o, HCB_K_PATCHED));
 	r->hc_issued = int_of(o, HCB_K_HC_ISSUED);
 	r->checks_failed = int_of(o, HCB_K_CHECKS_FAILED);
+	r->overhead = num_or_nan(json_object_get(o, HCB_K_OVERHEAD));
 }
 
 static int load_root(struct hcb_rreport *r)

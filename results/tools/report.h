@@ -11,26 +11,10 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <jansson.h>
-#include <hcbench/schema.h>
+#include "hcbench/schema.h"
 
 /* Exit status of every results tool for bad input (files, options). */
 #define HCB_EXIT_BAD_INPUT 2
-
-/*
- * Keys of the "host" object.  The runner (scripts/) writes them; they are
- * listed in docs/design.md, not in schema.h, so they are named here once
- * for all results tools.
- */
-#define HCB_HOST_KERNEL    "kernel"
-#define HCB_HOST_QEMU      "qemu"
-#define HCB_HOST_CPU_MODEL "cpu_model"
-/* nested rig: the kernel whose KVM ran the guest, and "on"/"off" */
-#define HCB_HOST_L1_KERNEL "l1_kernel"
-#define HCB_HOST_PATCH     "patch"
-/* nested rig: L0's clock ("icount shift=N: ..." or "wall-clock (tcg)") */
-#define HCB_HOST_L0_CLOCK  "l0_clock"
-/* KVM module parameters of the host that ran the guest, one line */
-#define HCB_HOST_KVM_PARAMS "kvm_params"
 
 /*
  * Limits of what the tools read (a real report has a few dozen rows and
@@ -54,8 +38,9 @@ struct hcb_rrow {
 	const char *name, *group, *status;
 	const char *note;		/* why not ok, or NULL */
 	int ok;				/* status is HCB_STATUS_OK */
-	int has_hc;			/* a hypercall object: the two below */
-	long long hc_calls, hc_checks;
+	int has_hc;			/* a hypercall object: the hc_ fields */
+	long long hc_nr, hc_ret, hc_calls, hc_checks;
+	const char *hc_insn, *hc_class;
 	/* Below, NaN stands for a value the writer wrote as null. */
 	double cycles[HCB_N_STATS];
 	double ns[HCB_N_STATS];		/* all NaN when tsc.hz is 0 */
@@ -73,6 +58,7 @@ struct hcb_rreport {
 	long long version;
 	const char *env, *build, *patched;
 	long long hc_issued, checks_failed;
+	double overhead;		/* timer overhead, NaN when null */
 	int emulated;			/* flag set, or env not hardware */
 	struct {
 		const char *vendor, *brand;
@@ -101,6 +87,22 @@ const char *hcb_report_host(const struct hcb_rreport *r, const char *key);
 /* Row named @name, or NULL. */
 const struct hcb_rrow *hcb_report_row(const struct hcb_rreport *r,
 				      const char *name);
+
+/*
+ * A check of a loaded report failed: one line "PROG: PATH: FIELD: problem"
+ * to @f, the form of the loader's own errors (the checkers of the boot and
+ * nested tests use it).  Returns -1.
+ */
+__attribute__((format(printf, 4, 5)))
+int hcb_report_problem(FILE *f, const struct hcb_rreport *r,
+		       const char *field, const char *fmt, ...);
+
+/*
+ * The FIELD of row @name in hcb_report_problem(): "rows[NAME]", or
+ * "rows[NAME].KEY" (e.g. KEY "status", "hypercall.ret"), into @buf.
+ */
+const char *hcb_row_field(char *buf, size_t len, const char *name,
+			  const char *key);
 
 /* @s to @f with control characters and '\\' written as \\xNN. */
 void hcb_fput_safe(const char *s, FILE *f);

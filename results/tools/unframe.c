@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "frame.h"
-#include "include/hcbench/protocol.h"
+#include "hcbench/protocol.h"
 
 #define MAX_FRAME_FILE (256u << 20)	/* the rig's limit for L1 files */
 

@@ -6,14 +6,11 @@
 # HCB_HV_SIGNATURE stands in for the CPUID hypervisor signature there
 # (tools/hv-signature reads the real one).
 
-hcb_sys=${HCB_SYSROOT:-}
+# The labels and host-fact keys, from schema.h
+# shellcheck source=protocol.sh
+. "$HCB_ROOT/scripts/lib/protocol.sh"
 
-# Label $1 (HCB_ENV_HW, ...) from its one definition, include/hcbench/schema.h.
-hcb_schema() {
-	awk -v n="$1" '$1 == "#define" && $2 == n {
-		match($0, /"[^"]*"/); print substr($0, RSTART + 1, RLENGTH - 2)
-	}' "$HCB_ROOT/include/hcbench/schema.h"
-}
+hcb_sys=${HCB_SYSROOT:-}
 
 # The CPUID hypervisor signature of this host ("" on bare metal).
 hcb_hv_signature() {
@@ -78,13 +75,13 @@ hcb_host_cpu_emulated() {
 # The environment label of a run with accelerator $1 (kvm or tcg).
 hcb_env_label() {
 	if [ "$1" != kvm ]; then
-		hcb_schema HCB_ENV_TCG
+		echo "$HCB_ENV_TCG"
 	elif hcb_host_cpu_emulated; then
-		hcb_schema HCB_ENV_NESTED
+		echo "$HCB_ENV_NESTED"
 	elif [ "$(hcb_host_virt)" = vm ]; then
-		hcb_schema HCB_ENV_NESTED_KVM
+		echo "$HCB_ENV_NESTED_KVM"
 	else
-		hcb_schema HCB_ENV_HW
+		echo "$HCB_ENV_HW"
 	fi
 }
 
@@ -118,11 +115,11 @@ hcb_kvm_note() {
 hcb_kvm_facts() {
 	local params
 
-	echo "virt=$(hcb_host_virt)"
+	hcb_host_fact VIRT "$(hcb_host_virt)"
 	[ "$(hcb_host_virt)" = none ] ||
-		echo "outer_hypervisor=$(hcb_outer_hypervisor)"
+		hcb_host_fact OUTER_HV "$(hcb_outer_hypervisor)"
 	params=$(hcb_kvm_params)
-	[ -z "$params" ] || echo "kvm_params=$params"
+	[ -z "$params" ] || hcb_host_fact KVM_PARAMS "$params"
 	[ -z "$(hcb_kvm_note "$params")" ] ||
-		echo "kvm_note=$(hcb_kvm_note "$params")"
+		hcb_host_fact KVM_NOTE "$(hcb_kvm_note "$params")"
 }

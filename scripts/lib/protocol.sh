@@ -1,14 +1,25 @@
 # shellcheck shell=sh
-# Reads the guest/runner protocol from include/hcbench/protocol.h, its only
-# definition.  Source after setting HCB_ROOT to the repository's top.
+# Reads the guest/runner protocol from include/hcbench/protocol.h and the
+# report's labels and host-fact keys from include/hcbench/schema.h, their
+# only definitions.  Source after setting HCB_ROOT to the repository's top.
 
-hcb_proto() {
-	awk -v n="$1" '$1 == "#define" && $2 == n {
+# hcb_define HEADER NAME: the value of "#define NAME value" in
+# include/hcbench/HEADER (a string's text without its quotes).
+hcb_define() {
+	awk -v n="$2" '$1 == "#define" && $2 == n {
 		if (match($0, /"[^"]*"/))
 			print substr($0, RSTART + 1, RLENGTH - 2)
 		else
 			print $3
-	}' "$HCB_ROOT/include/hcbench/protocol.h"
+	}' "$HCB_ROOT/include/hcbench/$1"
+}
+
+hcb_proto() {
+	hcb_define protocol.h "$1"
+}
+
+hcb_schema() {
+	hcb_define schema.h "$1"
 }
 
 # shellcheck disable=SC2034 # used by the scripts that source this file
@@ -28,20 +39,57 @@ HCB_DONE_PREFIX=$(hcb_proto HCB_DONE_PREFIX)
 # shellcheck disable=SC2034 # used by the scripts that source this file
 HCB_DEBUG_EXIT_PORT=$(hcb_proto HCB_DEBUG_EXIT_PORT)
 
+# The guest's exit codes by name: every HCB_EXIT_<NAME> of protocol.h.
+HCB_EXIT_NAMES=$(awk '$1 == "#define" && $2 ~ /^HCB_EXIT_/ {
+	print substr($2, 10) }' "$HCB_ROOT/include/hcbench/protocol.h")
+
 # QEMU's exit status for guest exit code N (isa-debug-exit: 2N+1).
 hcb_qemu_status() {
 	echo $(( ($(hcb_proto "$1") << 1) | 1 ))
 }
 
+# The name (OK, CHECK, ...) of guest exit code $1; status 1 if none.
+hcb_code_name() {
+	for n in $HCB_EXIT_NAMES; do
+		if [ "$1" = "$(hcb_proto "HCB_EXIT_$n")" ]; then
+			echo "$n"
+			return 0
+		fi
+	done
+	return 1
+}
+
 # Guest exit code name for a QEMU exit status, or "qemu-$status".
 hcb_status_name() {
-	for n in OK CHECK FAULT BADOPT BOOT; do
-		if [ "$1" = "$(hcb_qemu_status HCB_EXIT_$n)" ]; then
+	for n in $HCB_EXIT_NAMES; do
+		if [ "$1" = "$(hcb_qemu_status "HCB_EXIT_$n")" ]; then
 			echo "$n"
 			return
 		fi
 	done
 	echo "qemu-$1"
+}
+
+# Environment labels of a report (schema.h HCB_ENV_*)
+# shellcheck disable=SC2034 # used by the scripts that source this file
+HCB_ENV_HW=$(hcb_schema HCB_ENV_HW)
+# shellcheck disable=SC2034 # used by the scripts that source this file
+HCB_ENV_NESTED_KVM=$(hcb_schema HCB_ENV_NESTED_KVM)
+# shellcheck disable=SC2034 # used by the scripts that source this file
+HCB_ENV_NESTED=$(hcb_schema HCB_ENV_NESTED)
+# shellcheck disable=SC2034 # used by the scripts that source this file
+HCB_ENV_TCG=$(hcb_schema HCB_ENV_TCG)
+
+# hcb_host_fact KEY VALUE: one host-fact line (KEY one of schema.h's
+# HCB_HOST_*, by its macro name without HCB_HOST_, e.g. KERNEL), the
+# form the guest copies into the report's "host" object.
+hcb_host_fact() {
+	_hcb_key=$(hcb_schema "HCB_HOST_$1")
+	if [ -z "$_hcb_key" ]; then
+		echo "protocol.sh: no host fact HCB_HOST_$1 in schema.h" >&2
+		return 1
+	fi
+	printf '%s=%s\n' "$_hcb_key" "$2"
 }
 
 # hcb_extract_report CHANNEL_FILE SERIAL_LOG OUT_JSON: the guest's JSON

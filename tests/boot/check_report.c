@@ -1,196 +1,135 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * check-report [OPTION...] REPORT.json ROW...: checks a guest report the
- * boot tests extracted from the serial log.  Every ROW (the names listed
- * in docs/design.md) must appear exactly once; rows with status "ok" need
- * consistent statistics and 101 non-decreasing quantiles; no check may
- * have failed.  Options:
+ * boot tests extracted from the serial log.  The report is loaded and
+ * validated by the results tools' loader (results/tools/report.c: every
+ * field, type and ordering of schema.h); then every ROW (the names listed
+ * in docs/design.md) must be there, rows with status "ok" need every
+ * statistic and all 101 quantiles as numbers, and no check may have
+ * failed.  Options:
  *   --tcg            plain TCG, where every hypercall instruction raises
  *                    #UD, so hypercall rows must be "unavailable", none
  *                    issued
  *   --tsc SRC LO HI  tsc.source is SRC and LO <= tsc.hz <= HI
  *   --insn ROW INSN  ROW's hypercall instruction is INSN (repeatable)
  *   --status ROW ST  ROW's status is ST (repeatable)
- * Prints every problem found; exit 0 if none, 1 otherwise, 2 for bad use.
+ * Prints every problem found as "check-report: FILE: FIELD: problem";
+ * exit 0 if none, 1 otherwise (an invalid report too), 2 for bad use.
  */
-#include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "include/hcbench/schema.h"
+#include "hcbench/schema.h"
+#include "report.h"
 
+static const struct hcb_rreport *rep;
 static int problems;
 
-static void problem(const char *row, const char *fmt, const char *what)
+static char field_buf[128];
+
+/* A problem at @field of the report, or at rows[@name].@key. */
+#define problem(field, ...) \
+	(problems++, hcb_report_problem(stdout, rep, field, __VA_ARGS__))
+#define row_problem(name, key, ...) \
+	problem(hcb_row_field(field_buf, sizeof(field_buf), name, key), \
+		__VA_ARGS__)
+
+/* A row with status ok: every statistic and quantile is a number. */
+static void check_stats(const struct hcb_rrow *row)
 {
-	printf("check-report: %s%s", row ? row : "", row ? ": " : "");
-	printf(fmt, what);
-	printf("\n");
-	problems++;
-}
+	int i;
 
-static const char *str_of(json_t *o, const char *key)
-{
-	json_t *v = json_object_get(o, key);
-
-	return json_is_string(v) ? json_string_value(v) : NULL;
-}
-
-#define STAT_NAME(f) #f,
-static const char *const stat_fields[] = { HCB_STAT_FIELDS(STAT_NAME) };
-
-static void check_stats(const char *name, json_t *row)
-{
-	json_t *cyc = json_object_get(row, HCB_K_ROW_CYCLES);
-	json_t *q = json_object_get(row, HCB_K_ROW_QUANTILES);
-	double prev = -1e300;
-	size_t i;
-
-	for (i = 0; i < sizeof(stat_fields) / sizeof(stat_fields[0]); i++)
-		if (!json_is_number(json_object_get(cyc, stat_fields[i])))
-			problem(name, "status ok but %s is not a number",
-				stat_fields[i]);
-	if (json_number_value(json_object_get(cyc, "min")) >
-	    json_number_value(json_object_get(cyc, "max")))
-		problem(name, "%s: min above max", HCB_K_ROW_CYCLES);
-	if (!json_is_array(q) || json_array_size(q) != HCB_N_QUANTILES) {
-		problem(name, "%s is not an array of 101 numbers",
-			HCB_K_ROW_QUANTILES);
-		return;
-	}
-	for (i = 0; i < HCB_N_QUANTILES; i++) {
-		json_t *v = json_array_get(q, i);
-
-		if (!json_is_number(v) || json_number_value(v) < prev) {
-			problem(name, "%s not non-decreasing numbers",
-				HCB_K_ROW_QUANTILES);
+	for (i = 0; i < HCB_N_STATS; i++)
+		if (isnan(row->cycles[i]))
+			row_problem(row->name, HCB_K_ROW_CYCLES,
+				    "status ok but %s is null",
+				    hcb_stat_names[i]);
+	for (i = 0; i < HCB_N_QUANTILES; i++)
+		if (isnan(row->quantiles[i])) {
+			row_problem(row->name, HCB_K_ROW_QUANTILES,
+				    "entry %d is null, want 101 numbers", i);
 			return;
 		}
-		prev = json_number_value(v);
-	}
 }
 
-static void check_tcg_row(const char *name, json_t *row)
+/* Under TCG a hypercall row that ran raised #UD: unavailable. */
+static void check_tcg_row(const struct hcb_rrow *row)
 {
-	const char *group = str_of(row, HCB_K_ROW_GROUP);
-	const char *status = str_of(row, HCB_K_ROW_STATUS);
-	const char *note = str_of(row, HCB_K_ROW_NOTE);
-
-	if (!group || strcmp(group, HCB_GROUP_HC) || !status ||
-	    !strcmp(status, HCB_STATUS_SKIPPED))
+	if (strcmp(row->group, HCB_GROUP_HC) ||
+	    !strcmp(row->status, HCB_STATUS_SKIPPED))
 		return;
-	if (strcmp(status, HCB_STATUS_UNAVAILABLE))
-		problem(name, "hypercall row is '%s' under TCG, want "
-			"unavailable", status);
-	else if (!note || !strstr(note, "#UD"))
-		problem(name, "unavailable without a #UD note%s", "");
+	if (strcmp(row->status, HCB_STATUS_UNAVAILABLE))
+		row_problem(row->name, HCB_K_ROW_STATUS,
+			    "hypercall row is '%s' under TCG, want %s",
+			    row->status, HCB_STATUS_UNAVAILABLE);
+	else if (!row->note || !strstr(row->note, "#UD"))
+		row_problem(row->name, HCB_K_ROW_NOTE,
+			    "unavailable without a #UD note");
 }
 
-static json_t *find_row(json_t *rows, const char *name, int *count)
+static void check_rows(char **names, int n, int tcg)
 {
-	json_t *row, *found = NULL;
-	size_t i;
+	const struct hcb_rrow *row;
+	int i;
 
-	*count = 0;
-	json_array_foreach(rows, i, row) {
-		const char *n = str_of(row, HCB_K_ROW_NAME);
-
-		if (n && !strcmp(n, name)) {
-			found = row;
-			(*count)++;
-		}
-	}
-	return found;
-}
-
-static void check_rows(json_t *rep, char **names, int n, int tcg)
-{
-	json_t *rows = json_object_get(rep, HCB_K_ROWS);
-	json_t *row;
-	const char *status;
-	int i, count;
-
-	if (!json_is_array(rows)) {
-		problem(NULL, "no \"%s\" array", HCB_K_ROWS);
-		return;
-	}
 	for (i = 0; i < n; i++) {
-		row = find_row(rows, names[i], &count);
-		if (count != 1) {
-			problem(names[i], "appears %s, want once",
-				count ? "more than once" : "nowhere");
+		row = hcb_report_row(rep, names[i]);
+		if (!row) {
+			row_problem(names[i], NULL,
+				    "missing (docs/design.md lists it)");
 			continue;
 		}
-		status = str_of(row, HCB_K_ROW_STATUS);
-		if (!status) {
-			problem(names[i], "no %s", HCB_K_ROW_STATUS);
-			continue;
-		}
-		if (!strcmp(status, HCB_STATUS_ERROR))
-			problem(names[i], "status %s", status);
-		if (!strcmp(status, HCB_STATUS_OK))
-			check_stats(names[i], row);
+		if (!strcmp(row->status, HCB_STATUS_ERROR))
+			row_problem(row->name, HCB_K_ROW_STATUS, "%s: %s",
+				    row->status, row->note ? row->note : "");
+		if (row->ok)
+			check_stats(row);
 		if (tcg)
-			check_tcg_row(names[i], row);
+			check_tcg_row(row);
 	}
 }
 
-static void check_top(json_t *rep, int tcg)
+static void check_top(int tcg)
 {
-	json_t *v = json_object_get(rep, HCB_K_SCHEMA);
-
-	if (!json_is_integer(v) || json_integer_value(v) != HCB_SCHEMA_VERSION)
-		problem(NULL, "%s is not the current version", HCB_K_SCHEMA);
-	if (json_integer_value(json_object_get(rep, HCB_K_CHECKS_FAILED)))
-		problem(NULL, "%s is not 0", HCB_K_CHECKS_FAILED);
-	if (!json_is_number(json_object_get(rep, HCB_K_OVERHEAD)))
-		problem(NULL, "no %s", HCB_K_OVERHEAD);
+	if (rep->checks_failed)
+		problem(HCB_K_CHECKS_FAILED, "is %lld, want 0",
+			rep->checks_failed);
+	if (isnan(rep->overhead))
+		problem(HCB_K_OVERHEAD, "is null, want a number");
 	if (!tcg)
 		return;
-	if (!json_is_true(json_object_get(rep, HCB_K_EMULATED)))
-		problem(NULL, "%s is not true under TCG", HCB_K_EMULATED);
-	if (json_integer_value(json_object_get(rep, HCB_K_HC_ISSUED)))
-		problem(NULL, "%s is not 0 under TCG", HCB_K_HC_ISSUED);
-	v = json_object_get(rep, HCB_K_PATCHED);
-	if (!json_is_string(v) || strcmp(json_string_value(v), "unknown"))
-		problem(NULL, "%s is not \"unknown\" under TCG", HCB_K_PATCHED);
+	if (!rep->emulated)
+		problem(HCB_K_EMULATED, "is not true under TCG");
+	if (rep->hc_issued)
+		problem(HCB_K_HC_ISSUED, "is %lld, want 0 under TCG",
+			rep->hc_issued);
+	if (strcmp(rep->patched, "unknown"))
+		problem(HCB_K_PATCHED, "is \"%s\", want \"unknown\" under TCG",
+			rep->patched);
 }
 
-static void check_tsc(json_t *rep, const char *src, const char *lo,
-		      const char *hi)
+static void check_tsc(const char *src, const char *lo, const char *hi)
 {
-	json_t *tsc = json_object_get(rep, HCB_K_TSC);
-	const char *got = str_of(tsc, HCB_K_TSC_SOURCE);
-	json_t *hz = json_object_get(tsc, HCB_K_TSC_HZ);
-	json_int_t v = json_integer_value(hz);
-
-	if (!got || strcmp(got, src))
-		problem(NULL, "tsc.source is '%s'", got ? got : "(none)");
-	if (!json_is_integer(hz) || v < strtoll(lo, NULL, 10) ||
-	    v > strtoll(hi, NULL, 10)) {
-		printf("check-report: tsc.hz %lld outside [%s, %s]\n",
-		       (long long)v, lo, hi);
-		problems++;
-	}
+	if (strcmp(rep->tsc_source, src))
+		problem(HCB_K_TSC "." HCB_K_TSC_SOURCE, "is '%s', want '%s'",
+			rep->tsc_source, src);
+	if (rep->tsc_hz < strtoll(lo, NULL, 10) ||
+	    rep->tsc_hz > strtoll(hi, NULL, 10))
+		problem(HCB_K_TSC "." HCB_K_TSC_HZ, "%lld outside [%s, %s]",
+			rep->tsc_hz, lo, hi);
 }
 
-/* ROW's string at KEY (inside object SUB if not NULL) must be WANT. */
-static void check_row_str(json_t *rep, const char *name, const char *sub,
-			  const char *key, const char *want)
+/* --insn ROW INSN, --status ROW ST: ROW's string is WANT. */
+static void check_row_str(const char *name, int insn, const char *want)
 {
-	json_t *row;
-	const char *got;
-	int count;
+	const struct hcb_rrow *row = hcb_report_row(rep, name);
+	const char *got = !row ? NULL : insn ? row->hc_insn : row->status;
 
-	row = find_row(json_object_get(rep, HCB_K_ROWS), name, &count);
-	if (sub)
-		row = json_object_get(row, sub);
-	got = str_of(row, key);
-	if (!got || strcmp(got, want)) {
-		printf("check-report: %s: %s is '%s', want '%s'\n", name, key,
-		       got ? got : "(none)", want);
-		problems++;
-	}
+	if (!got || strcmp(got, want))
+		row_problem(name, insn ? HCB_K_ROW_HC "." HCB_K_HC_INSN :
+			    HCB_K_ROW_STATUS, "is '%s', want '%s'",
+			    got ? got : "(none)", want);
 }
 
 static int usage(void)
@@ -201,12 +140,30 @@ static int usage(void)
 	return 2;
 }
 
+/* The options before the report, applied once it is loaded. */
+static void check_options(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--tsc")) {
+			check_tsc(argv[i + 1], argv[i + 2], argv[i + 3]);
+			i += 3;
+		} else if (!strcmp(argv[i], "--insn") ||
+			   !strcmp(argv[i], "--status")) {
+			check_row_str(argv[i + 1], argv[i][2] == 'i',
+				      argv[i + 2]);
+			i += 2;
+		}
+	}
+}
+
 int main(int argc, char **argv)
 {
-	json_error_t err;
-	json_t *rep;
+	struct hcb_rreport r;
 	int tcg = 0, i, first;
 
+	hcb_prog = "check-report";
 	for (i = 1; i < argc && !strncmp(argv[i], "--", 2); i++) {
 		if (!strcmp(argv[i], "--tcg"))
 			tcg = 1;
@@ -221,33 +178,15 @@ int main(int argc, char **argv)
 	first = i;
 	if (argc - first < 2)
 		return usage();
-	rep = json_load_file(argv[first], 0, &err);
-	if (!rep) {
-		printf("check-report: %s: line %d: %s\n", argv[first],
-		       err.line, err.text);
+	if (hcb_report_load(argv[first], &r))
 		return 1;
-	}
-	check_top(rep, tcg);
-	check_rows(rep, argv + first + 1, argc - first - 1, tcg);
-	for (i = 1; i < first; i++) {
-		if (!strcmp(argv[i], "--tsc")) {
-			check_tsc(rep, argv[i + 1], argv[i + 2], argv[i + 3]);
-			i += 3;
-		} else if (!strcmp(argv[i], "--insn")) {
-			check_row_str(rep, argv[i + 1], HCB_K_ROW_HC,
-				      HCB_K_HC_INSN, argv[i + 2]);
-			i += 2;
-		} else if (!strcmp(argv[i], "--status")) {
-			check_row_str(rep, argv[i + 1], NULL,
-				      HCB_K_ROW_STATUS, argv[i + 2]);
-			i += 2;
-		}
-	}
-	argv += first - 1;
-	argc -= first - 1;
-	json_decref(rep);
+	rep = &r;
+	check_top(tcg);
+	check_rows(argv + first + 1, argc - first - 1, tcg);
+	check_options(first, argv);
 	if (!problems)
 		printf("check-report: %s: %d rows present, all checks passed\n",
-		       argv[1], argc - 2);
+		       argv[first], argc - first - 1);
+	hcb_report_free(&r);
 	return problems ? 1 : 0;
 }

@@ -77,15 +77,16 @@ rigl1=$(fake_host rigl1 "fpu svm hypervisor" "QEMU TCG CPU version 2.5+" \
 	"QEMU" "Standard PC (Q35 + ICH9, 2009)")
 kvm_param "$rigl1" kvm_amd nrips 0
 
-hw=$(awk -F'"' '/define HCB_ENV_HW /{print $2}' \
-	"$HCB_ROOT/include/hcbench/schema.h")
-expect_env "$hw" "$metal" "" kvm
-expect_env nested-kvm "$cloud" KVMKVMKVM kvm
-expect_env nested-kvm "$hyperv" "Microsoft Hv" kvm
-expect_env nested-kvm "$dmionly" "" kvm
-expect_env nested-emulated "$rigl1" KVMKVMKVM kvm
-expect_env nested-emulated "$metal" TCGTCGTCGTCG kvm
-expect_env tcg-emulated "$metal" "" tcg
+# the labels, from schema.h
+# shellcheck source=../../scripts/lib/protocol.sh
+. "$HCB_ROOT/scripts/lib/protocol.sh"
+expect_env "$HCB_ENV_HW" "$metal" "" kvm
+expect_env "$HCB_ENV_NESTED_KVM" "$cloud" KVMKVMKVM kvm
+expect_env "$HCB_ENV_NESTED_KVM" "$hyperv" "Microsoft Hv" kvm
+expect_env "$HCB_ENV_NESTED_KVM" "$dmionly" "" kvm
+expect_env "$HCB_ENV_NESTED" "$rigl1" KVMKVMKVM kvm
+expect_env "$HCB_ENV_NESTED" "$metal" TCGTCGTCGTCG kvm
+expect_env "$HCB_ENV_TCG" "$metal" "" tcg
 
 expect_fact "$metal" "" '^virt=none$'
 expect_fact "$metal" "" '^kvm_params=kvm.halt_poll_ns=200000 kvm_amd.avic=0 kvm_amd.nrips=1$'

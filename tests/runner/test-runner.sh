@@ -76,6 +76,32 @@ cmp -s "$fake/good.json" "$HCB_ROOT/results/tests/tcg/tcg-icount-1.json" || {
 }
 rm -rf "$fake"
 
+# The nested rig's reports and logs are the ones its rig.env names (data,
+# never sourced), stored in its order, OUT's name numbered from the second
+# on; a hostile rig.env and a rig that left none store nothing (a
+# stand-in rig, tests/runner/fake-rig).
+fake=$(mktemp -d "${TMPDIR:-/tmp}/hcb-fake.XXXXXX")
+rig=$HCB_ROOT/tests/runner/fake-rig
+expect 0 "report: $fake/n-2.json" HCB_RUN_NESTED="$rig" RIG_DIR="$fake/rig" \
+	ACCEL=nested OUT="$fake/n.json" --
+for f in n n-2; do
+	cmp -s "$fake/$f.json" "$HCB_ROOT/results/tests/tcg/tcg-icount-1.json" || {
+		fail=$((fail + 1))
+		echo "FAIL: fake-rig: $f.json not stored as the rig wrote it"
+	}
+done
+rm -f "$fake"/n*.json
+expect 1 "no JSON report in the serial log: nothing stored" FAKE_RIG=fail \
+	HCB_RUN_NESTED="$rig" RIG_DIR="$fake/rig" ACCEL=nested \
+	OUT="$fake/n.json" --
+expect 1 "rig.env: .*unknown key PATH" FAKE_RIG=hostile HCB_RUN_NESTED="$rig" \
+	RIG_DIR="$fake/rig" ACCEL=nested OUT="$fake/n.json" --
+if [ -e "$fake/n.json" ] || [ -e "$fake/rig/PWNED" ]; then
+	fail=$((fail + 1))
+	echo "FAIL: fake-rig: a refused or stale rig.env stored a report or ran"
+fi
+rm -rf "$fake"
+
 # What a person sees (one TCG boot each): the run ends with the table, the
 # verdict and where the report and the log are; no JSON and no terminal
 # escape reaches the terminal (the log keeps them).

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "frame.h"
-#include "include/hcbench/protocol.h"
+#include "hcbench/protocol.h"
 #include "unit_test.h"
 
 /* Published FNV-1a 64 test vectors. */

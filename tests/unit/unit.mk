@@ -15,13 +15,11 @@ UNIT_HEADERS  := $(wildcard $(HCB_ROOT)/tests/unit/*.h \
 		 $(HCB_ROOT)/bench/*.h $(HCB_ROOT)/include/hcbench/*.h \
 		 $(HCB_ROOT)/kernel/vendor.h $(HCB_ROOT)/kernel/processor.h)
 UNIT_SCHEMA   := $(HCB_ROOT)/results/schema-v1.json
-UNIT_CFLAGS   := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
-		 -I$(HCB_ROOT)/bench -I$(HCB_ROOT)/include -I$(HCB_ROOT)
+UNIT_CFLAGS   := $(HCB_HOST_CFLAGS) -I$(HCB_ROOT)/bench -I$(HCB_ROOT)
 UNIT_LIBS     := -ljansson -lm
 
 # The guest's flags for freestanding C, at two optimisation levels.
-UNIT_FS_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -ffreestanding \
-		  -mno-red-zone -fno-stack-protector -nostdinc \
+UNIT_FS_CFLAGS := $(HCB_FS_CFLAGS) -nostdinc \
 		  -isystem $(shell $(CC) -print-file-name=include)
 
 .PHONY: test-unit

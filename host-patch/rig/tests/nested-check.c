@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * nested-check: checks one JSON report of a nested rig run for correctness
- * (never timings).  Every problem is printed; exit 0 all good, 1 a check
- * failed, 2 bad usage or unreadable JSON.
+ * (never timings).  The report is loaded and validated by the results
+ * tools' loader (results/tools/report.c); every problem is then printed
+ * as "nested-check: FILE: FIELD: problem".  Exit 0 all good, 1 a check
+ * failed, 2 bad usage or a report the loader refuses.
  *
  *   nested-check --patched yes|no [--host-patch on|off|fastpath]
  *                --hc-delta N [--row NAME]... FILE
@@ -19,14 +21,13 @@
  *   per call and, patched, the right value; hc_test_compat, patched, the
  *   32-bit value, else (u32)-KVM_ENOSYS).
  */
-#include <errno.h>
-#include <stdarg.h>
+#include <errno.h>		/* KVM_EPERM, KVM_ENOSYS */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <jansson.h>
 #include <linux/kvm_para.h>
-#include <hcbench/schema.h>
+#include "hcbench/schema.h"
+#include "report.h"
 
 #define MAX_ROWS 128
 
@@ -39,210 +40,173 @@ struct opts {
 	int n_rows;
 };
 
-static const char *file;
+static const struct hcb_rreport *rep;
 static int failures;
 
-__attribute__((format(printf, 1, 2)))
-static void fail(const char *fmt, ...)
-{
-	va_list ap;
+#define fail(field, ...) \
+	(failures++, hcb_report_problem(stderr, rep, field, __VA_ARGS__))
 
-	fprintf(stderr, "nested-check: %s: ", file);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	failures++;
-}
+/* What a row must show (or-ed). */
+enum {
+	E_RAN = 1,	/* status ok and hypercall.calls > 0 */
+	E_CLEAN = 2,	/* E_RAN and hypercall.checks_failed 0 */
+	E_RET = 4,	/* hypercall.ret is .ret (and the class .cls) */
+	E_CLASS = 8,	/* hypercall.class is .cls */
+};
 
-static const char *str_of(json_t *obj, const char *key)
-{
-	const char *s = json_string_value(json_object_get(obj, key));
+/* On which host a row's expectation holds. */
+enum host { ANY, PATCHED, STOCK };
 
-	return s ? s : "(missing)";
-}
+struct expect {
+	const char *row;
+	enum host host;
+	unsigned int what;
+	long long ret;
+	const char *cls;
+};
 
-static json_t *find_row(json_t *rows, const char *name)
-{
-	size_t i;
-	json_t *row;
-
-	json_array_foreach(rows, i, row) {
-		if (!strcmp(str_of(row, HCB_K_ROW_NAME), name))
-			return row;
-	}
-	return NULL;
-}
-
-/* Hypercall row @name: its ret must be @want and its class @cls. */
-static void check_hc_ret(json_t *rows, const char *name, long long want,
-			 const char *cls)
-{
-	json_t *row = find_row(rows, name), *hc;
-	json_t *ret;
-
-	if (!row) {
-		fail("row %s missing", name);
-		return;
-	}
-	hc = json_object_get(row, HCB_K_ROW_HC);
-	ret = json_object_get(hc, HCB_K_HC_RET);
-	if (!json_is_integer(ret)) {
-		fail("row %s: no integer hypercall.ret", name);
-		return;
-	}
-	if (json_integer_value(ret) != want)
-		fail("row %s: ret %lld, want %lld", name,
-		     json_integer_value(ret), want);
-	if (strcmp(str_of(hc, HCB_K_HC_CLASS), cls))
-		fail("row %s: class %s, want %s", name,
-		     str_of(hc, HCB_K_HC_CLASS), cls);
-}
-
-/* Hypercall row @name returned class @cls (its checks are the guest's). */
-static void check_class(json_t *rows, const char *name, const char *cls)
-{
-	json_t *hc = json_object_get(find_row(rows, name), HCB_K_ROW_HC);
-
-	if (strcmp(str_of(hc, HCB_K_HC_CLASS), cls))
-		fail("row %s: class %s, want %s", name,
-		     str_of(hc, HCB_K_HC_CLASS), cls);
-}
-
-/* The row ran: status ok and, for hypercall rows, calls > 0. */
-static void check_ran(json_t *rows, const char *name)
-{
-	json_t *row = find_row(rows, name), *calls;
-
-	if (!row) {
-		fail("row %s missing", name);
-		return;
-	}
-	if (strcmp(str_of(row, HCB_K_ROW_STATUS), HCB_STATUS_OK)) {
-		fail("row %s did not run (status %s)", name,
-		     str_of(row, HCB_K_ROW_STATUS));
-		return;
-	}
-	calls = json_object_get(json_object_get(row, HCB_K_ROW_HC),
-				HCB_K_HC_CALLS);
-	if (!json_is_integer(calls) || json_integer_value(calls) <= 0)
-		fail("row %s: hypercall.calls %lld, want > 0", name,
-		     json_integer_value(calls));
-}
-
-/* Patched host: every KVM_HC_TEST check passed, in every row. */
-static void check_patched(json_t *root, json_t *rows)
-{
-	size_t i;
-	json_t *row, *n;
-
-	n = json_object_get(root, HCB_K_CHECKS_FAILED);
-	if (!json_is_integer(n) || json_integer_value(n) != 0)
-		fail("%s is %lld, want 0", HCB_K_CHECKS_FAILED,
-		     json_integer_value(n));
-	json_array_foreach(rows, i, row) {
-		n = json_object_get(json_object_get(row, HCB_K_ROW_HC),
-				    HCB_K_HC_CHECKS);
-		if (n && json_integer_value(n) != 0)
-			fail("row %s: checks_failed %lld",
-			     str_of(row, HCB_K_ROW_NAME),
-			     json_integer_value(n));
-	}
-	check_ran(rows, "hc_test_0");
-	check_ran(rows, "hc_test_4");
-	check_class(rows, "hc_test_0", HCB_HC_CLASS_OK);
-	check_class(rows, "hc_test_4", HCB_HC_CLASS_OK);
-}
-
-/* Stock host: KVM_HC_TEST is unknown to KVM. */
-static void check_stock(json_t *rows)
-{
-	check_hc_ret(rows, "hc_test_0", -KVM_ENOSYS, HCB_HC_CLASS_ENOSYS);
-	check_hc_ret(rows, "hc_test_4", -KVM_ENOSYS, HCB_HC_CLASS_ENOSYS);
-}
-
-/* Row @name ran and its guest-side checks all passed. */
-static void check_clean(json_t *rows, const char *name)
-{
-	json_t *n;
-
-	check_ran(rows, name);
-	n = json_object_get(json_object_get(find_row(rows, name),
-					    HCB_K_ROW_HC), HCB_K_HC_CHECKS);
-	if (!json_is_integer(n) || json_integer_value(n) != 0)
-		fail("row %s: checks_failed %lld, want 0", name,
-		     json_integer_value(n));
-}
-
-/* KVM_HC_TEST at CPL 3, single-stepped, from compatibility mode. */
-static void check_modes(json_t *rows, int yes)
-{
-	check_hc_ret(rows, "hc_test_cpl3", -KVM_EPERM, HCB_HC_CLASS_EPERM);
-	check_clean(rows, "hc_test_cpl3");
-	check_clean(rows, "hc_test_tf");
-	check_clean(rows, "hc_test_compat");
-	if (yes)
-		check_class(rows, "hc_test_tf", HCB_HC_CLASS_OK);
-	else
-		check_hc_ret(rows, "hc_test_tf", -KVM_ENOSYS,
-			     HCB_HC_CLASS_ENOSYS);
+/* KVM_HC_TEST and the rows whose KVM answer is known, one line each. */
+static const struct expect expects[] = {
+	{ "hc_cpl3", ANY, E_RET, -KVM_EPERM, HCB_HC_CLASS_EPERM },
+	{ "hc_fuzz", ANY, E_RAN, 0, NULL },
+	/* KVM_HC_TEST at CPL 3, single-stepped, from compatibility mode */
+	{ "hc_test_cpl3", ANY, E_RET | E_CLEAN, -KVM_EPERM,
+	  HCB_HC_CLASS_EPERM },
+	{ "hc_test_tf", ANY, E_CLEAN, 0, NULL },
+	{ "hc_test_compat", ANY, E_CLEAN, 0, NULL },
+	{ "hc_test_tf", PATCHED, E_CLASS, 0, HCB_HC_CLASS_OK },
+	{ "hc_test_tf", STOCK, E_RET, -KVM_ENOSYS, HCB_HC_CLASS_ENOSYS },
+	{ "hc_test_compat", PATCHED, E_CLASS, 0, HCB_HC_CLASS_OK },
 	/* a 32-bit -KVM_ENOSYS reads as a positive 64-bit value */
-	if (yes)
-		check_class(rows, "hc_test_compat", HCB_HC_CLASS_OK);
-	else
-		check_hc_ret(rows, "hc_test_compat",
-			     (unsigned int)-KVM_ENOSYS, HCB_HC_CLASS_OK);
+	{ "hc_test_compat", STOCK, E_RET, (unsigned int)-KVM_ENOSYS,
+	  HCB_HC_CLASS_OK },
+	/* patched: every KVM_HC_TEST returned the expected value */
+	{ "hc_test_0", PATCHED, E_RAN | E_CLASS, 0, HCB_HC_CLASS_OK },
+	{ "hc_test_4", PATCHED, E_RAN | E_CLASS, 0, HCB_HC_CLASS_OK },
+	/* stock: KVM_HC_TEST is unknown to KVM */
+	{ "hc_test_0", STOCK, E_RET, -KVM_ENOSYS, HCB_HC_CLASS_ENOSYS },
+	{ "hc_test_4", STOCK, E_RET, -KVM_ENOSYS, HCB_HC_CLASS_ENOSYS },
+};
+
+static char field_buf[128];
+
+/* A problem at rows[@name], or at rows[@name].hypercall.@key. */
+static const char *hc_field(const char *name, const char *key)
+{
+	char k[64];
+
+	snprintf(k, sizeof(k), "%s.%s", HCB_K_ROW_HC, key ? key : "");
+	return hcb_row_field(field_buf, sizeof(field_buf), name,
+			     key ? k : NULL);
 }
 
-static void check_host(json_t *root, const char *patch)
-{
-	json_t *host = json_object_get(root, HCB_K_HOST);
+#define row_fail(name, key, ...) fail(hc_field(name, key), __VA_ARGS__)
 
-	if (strcmp(str_of(host, "patch"), patch))
-		fail("host.patch is %s, want %s", str_of(host, "patch"),
-		     patch);
-	if (!json_is_string(json_object_get(host, "l1_kernel")))
-		fail("host.l1_kernel missing");
-	if (!json_is_string(json_object_get(host, "l0_retries")))
-		fail("host.l0_retries missing");
+/* Row @r ran: status ok and, being a hypercall row, calls > 0. */
+static int check_ran(const struct hcb_rrow *r)
+{
+	if (!r->ok)
+		return row_fail(r->name, NULL, "did not run (status %s)",
+				r->status);
+	if (!r->has_hc)
+		return row_fail(r->name, NULL, "no %s object, want %s > 0",
+				HCB_K_ROW_HC, HCB_K_HC_CALLS);
+	if (r->hc_calls <= 0)
+		return row_fail(r->name, HCB_K_HC_CALLS, "%lld, want > 0",
+				r->hc_calls);
+	return 0;
 }
 
-static void check_report(json_t *root, const struct opts *o)
+static void check_expect(const struct expect *e)
 {
-	json_t *rows = json_object_get(root, HCB_K_ROWS);
-	json_t *issued = json_object_get(root, HCB_K_HC_ISSUED);
-	int i, yes = !strcmp(o->patched, "yes");
+	const struct hcb_rrow *r = hcb_report_row(rep, e->row);
 
-	if (json_integer_value(json_object_get(root, HCB_K_SCHEMA)) !=
-	    HCB_SCHEMA_VERSION)
-		fail("schema_version is not %d", HCB_SCHEMA_VERSION);
-	if (strcmp(str_of(root, HCB_K_ENV), HCB_ENV_NESTED))
-		fail("environment is %s, want %s", str_of(root, HCB_K_ENV),
-		     HCB_ENV_NESTED);
-	if (!json_is_true(json_object_get(root, HCB_K_EMULATED)))
-		fail("emulated is not true");
-	if (strcmp(str_of(root, HCB_K_PATCHED), o->patched))
-		fail("host_patched is %s, want %s",
-		     str_of(root, HCB_K_PATCHED), o->patched);
-	if (!json_is_array(rows)) {
-		fail("no rows array");
+	if (!r) {
+		row_fail(e->row, NULL, "missing");
 		return;
 	}
-	for (i = 0; i < o->n_rows; i++)
-		if (!find_row(rows, o->rows[i]))
-			fail("row %s (docs/design.md) missing", o->rows[i]);
-	if (!json_is_integer(issued) ||
-	    json_integer_value(issued) != o->hc_delta)
-		fail("%s is %lld but KVM's hypercalls stat in L1 grew by %lld",
-		     HCB_K_HC_ISSUED, json_integer_value(issued), o->hc_delta);
-	check_hc_ret(rows, "hc_cpl3", -KVM_EPERM, HCB_HC_CLASS_EPERM);
-	check_ran(rows, "hc_fuzz");
-	check_modes(rows, yes);
-	check_host(root, o->host_patch ? o->host_patch : yes ? "on" : "off");
-	if (yes)
-		check_patched(root, rows);
-	else
-		check_stock(rows);
+	if ((e->what & (E_RAN | E_CLEAN)) && check_ran(r))
+		return;
+	if ((e->what & E_CLEAN) && r->hc_checks)
+		row_fail(r->name, HCB_K_HC_CHECKS, "%lld, want 0",
+			 r->hc_checks);
+	if ((e->what & (E_RET | E_CLASS)) && !r->has_hc) {
+		row_fail(r->name, NULL, "no %s object", HCB_K_ROW_HC);
+		return;
+	}
+	if ((e->what & E_RET) && r->hc_ret != e->ret)
+		row_fail(r->name, HCB_K_HC_RET, "%lld, want %lld", r->hc_ret,
+			 e->ret);
+	if ((e->what & (E_RET | E_CLASS)) && strcmp(r->hc_class, e->cls))
+		row_fail(r->name, HCB_K_HC_CLASS, "%s, want %s", r->hc_class,
+			 e->cls);
+}
+
+/* Patched host: no KVM_HC_TEST check failed, in any row. */
+static void check_patched(void)
+{
+	size_t i;
+
+	if (rep->checks_failed)
+		fail(HCB_K_CHECKS_FAILED, "is %lld, want 0",
+		     rep->checks_failed);
+	for (i = 0; i < rep->n_rows; i++)
+		if (rep->rows[i].hc_checks)
+			row_fail(rep->rows[i].name, HCB_K_HC_CHECKS,
+				 "%lld, want 0", rep->rows[i].hc_checks);
+}
+
+/* Host fact @key, "(missing)" when absent. */
+static const char *host(const char *key)
+{
+	const char *v = hcb_report_host(rep, key);
+
+	return v ? v : "(missing)";
+}
+
+static void check_host(const char *patch)
+{
+	static const char *const need[] = {
+		HCB_HOST_L1_KERNEL, HCB_HOST_L0_RETRIES,
+	};
+	size_t i;
+
+	if (strcmp(host(HCB_HOST_PATCH), patch))
+		fail(HCB_K_HOST "." HCB_HOST_PATCH, "is %s, want %s",
+		     host(HCB_HOST_PATCH), patch);
+	for (i = 0; i < sizeof(need) / sizeof(need[0]); i++)
+		if (!hcb_report_host(rep, need[i]))
+			fail(HCB_K_HOST, "%s missing", need[i]);
+}
+
+static void check_report(const struct opts *o)
+{
+	enum host h = strcmp(o->patched, "yes") ? STOCK : PATCHED;
+	size_t i;
+	int j;
+
+	if (strcmp(rep->env, HCB_ENV_NESTED))
+		fail(HCB_K_ENV, "is %s, want %s", rep->env, HCB_ENV_NESTED);
+	if (!rep->emulated)
+		fail(HCB_K_EMULATED, "is not true");
+	if (strcmp(rep->patched, o->patched))
+		fail(HCB_K_PATCHED, "is %s, want %s", rep->patched,
+		     o->patched);
+	for (j = 0; j < o->n_rows; j++)
+		if (!hcb_report_row(rep, o->rows[j]))
+			fail(HCB_K_ROWS, "row %s (docs/design.md) missing",
+			     o->rows[j]);
+	if (rep->hc_issued != o->hc_delta)
+		fail(HCB_K_HC_ISSUED,
+		     "is %lld but KVM's hypercalls stat in L1 grew by %lld",
+		     rep->hc_issued, o->hc_delta);
+	for (i = 0; i < sizeof(expects) / sizeof(expects[0]); i++)
+		if (expects[i].host == ANY || expects[i].host == h)
+			check_expect(&expects[i]);
+	check_host(o->host_patch ? o->host_patch :
+		   h == PATCHED ? "on" : "off");
+	if (h == PATCHED)
+		check_patched();
 }
 
 static int usage(void)
@@ -290,20 +254,16 @@ static int parse(int argc, char **argv, struct opts *o)
 int main(int argc, char **argv)
 {
 	struct opts o = { .hc_delta = -1 };
-	json_error_t err;
-	json_t *root;
+	struct hcb_rreport r;
 
+	hcb_prog = "nested-check";
 	if (parse(argc, argv, &o))
 		return usage();
-	file = o.file;
-	root = json_load_file(o.file, 0, &err);
-	if (!root) {
-		fprintf(stderr, "nested-check: %s: line %d: %s\n", o.file,
-			err.line, err.text);
+	if (hcb_report_load(o.file, &r))
 		return 2;
-	}
-	check_report(root, &o);
-	json_decref(root);
+	rep = &r;
+	check_report(&o);
+	hcb_report_free(&r);
 	if (failures) {
 		fprintf(stderr, "nested-check: %s: %d check(s) failed\n",
 			o.file, failures);
