@@ -52,10 +52,13 @@ baseline: guest results-tools
 	HCB_ROOT=$(HCB_ROOT) BUILD=$(BUILD) HCB_RESULTS_TOOLS=$(BUILD)/results \
 		$(HCB_ROOT)/results/tools/make-baseline
 
-## make test-lint: shellcheck, no kernel image in deps, every tool's --help
+## make test-lint: shellcheck, guest layers, docs vs tables, timed code layout, no kernel image in deps, every tool's --help
 test-lint: $(BUILD)/kvm-probe-selftest results-tools $(BUILD)/kvm-probe \
-	$(BUILD)/hv-signature
+	$(BUILD)/hv-signature guest
 	tests/lint/shellcheck
+	tests/lint/layers --objects $(BUILD)/guest
+	tests/lint/docs-tables --build $(BUILD)
+	tests/lint/timed-layout --build $(BUILD)
 	tests/lint/no-kernel-image
 	tests/lint/help
 	$(BUILD)/kvm-probe-selftest

@@ -11,6 +11,10 @@ GUEST_EFI    := $(BUILD)/hcbench.efi
 GUEST_ESP    := $(BUILD)/esp.img
 GUEST_KVM_PARA := $(BUILD)/include/linux/kvm_para.h
 GUEST_BUILD_ID := $(GUEST_OBJDIR)/build-id
+# The row list for scripts and tests (tools/hcb-rows.c, bench/row_list.h)
+GUEST_ROWS   := $(BUILD)/hcb-rows
+# The options table for the docs (tools/hcb-options.c, boot/options.c)
+GUEST_OPTIONS := $(BUILD)/hcb-options
 
 # KVM_HC_TEST comes from the host patch's uapi hunk (docs/design.md).
 HCB_KVM_PARA_PATCH ?= $(firstword $(wildcard \
@@ -63,8 +67,8 @@ GUEST_ASM := $(wildcard $(HCB_ROOT)/kernel/*.asm $(HCB_ROOT)/bench/*.asm)
 GUEST_OBJS := $(patsubst $(HCB_ROOT)/%.c,$(GUEST_OBJDIR)/%.o,$(GUEST_C)) \
 	$(patsubst $(HCB_ROOT)/%.asm,$(GUEST_OBJDIR)/%.asm.o,$(GUEST_ASM))
 
-## make guest: build build/hcbench.efi and build/esp.img
-guest: $(GUEST_EFI) $(GUEST_ESP)
+## make guest: build build/hcbench.efi, build/esp.img, build/hcb-rows and hcb-options
+guest: $(GUEST_EFI) $(GUEST_ESP) $(GUEST_ROWS) $(GUEST_OPTIONS)
 
 # The test-only image with one extra nop per timed call (see above):
 # build/test-nop/esp.img.
@@ -126,6 +130,17 @@ $(GUEST_ESP): $(GUEST_EFI)
 	mmd -i $@.tmp ::/EFI ::/EFI/BOOT
 	mcopy -i $@.tmp $(GUEST_EFI) ::/EFI/BOOT/BOOTX64.EFI
 	mv $@.tmp $@
+
+$(GUEST_ROWS): $(HCB_ROOT)/tools/hcb-rows.c $(HCB_ROOT)/bench/row_list.h \
+		$(HCB_ROOT)/include/hcbench/schema.h
+	@mkdir -p $(@D)
+	$(CC) $(HCB_HOST_CFLAGS) -I$(HCB_ROOT) $< -o $@
+
+$(GUEST_OPTIONS): $(HCB_ROOT)/tools/hcb-options.c $(HCB_ROOT)/boot/options.c \
+		$(HCB_ROOT)/boot/options.h $(HCB_ROOT)/include/hcbench/handoff.h
+	@mkdir -p $(@D)
+	$(CC) $(HCB_HOST_CFLAGS) -I$(HCB_ROOT) \
+		$(HCB_ROOT)/tools/hcb-options.c $(HCB_ROOT)/boot/options.c -o $@
 
 # Host-side checker of the boot tests (the results tools' report loader)
 BOOT_CHECK := $(BUILD)/tests/boot/check-report

@@ -128,7 +128,7 @@ int hcb_run_all(struct hcb_ctx *c, struct hcb_row_result *results)
 		r->status = HCB_STATUS_OK;
 		c->note = notes[i];
 		c->note[0] = 0;
-		if (options_row_selected(o, r->name))
+		if (hcb_row_selected(o, r->name))
 			run_row(c, &hcb_rows[i], r,
 				c->h->bsamples + i * HCB_MAX_BATCHES);
 		else

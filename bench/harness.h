@@ -9,7 +9,7 @@
 
 #include <stdint.h>
 #include "result.h"
-#include "boot/handoff.h"
+#include "hcbench/handoff.h"
 #include "hcbench/schema.h"
 #include "kernel/processor.h"
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* What every hypercall row shares: probing, return classes, accounting. */
 #include "hypercall.h"
+#include "kernel/desc.h"
 #include "kernel/probe.h"
 #include "kernel/vendor.h"
 
@@ -34,24 +35,31 @@ const char *hc_class(long long ret)
 	return names[hc_class_of(ret)];
 }
 
-static void hc_row_start(struct hcb_ctx *c, struct hcb_row_result *r,
-			 unsigned long nr)
+void hc_row_start(struct hcb_ctx *c, struct hcb_row_result *r,
+		  unsigned long nr, int native)
 {
 	r->hc.valid = 1;
 	r->hc.nr = nr;
-	r->hc.insn = hc_insn_name(c, 1);
+	r->hc.insn = hc_insn_name(c, native);
 	r->hc.cls = HCB_HC_CLASS_OTHER;
 	c->acct = (struct hcb_hc_acct){ .ud0 = probe_ud_hits() };
 }
 
+/* The probe raised #UD: the row is unavailable, that call counted. */
+static void hc_unavailable(struct hcb_ctx *c, struct hcb_row_result *r,
+			   const char *where, const char *why)
+{
+	r->hc.calls = c->acct.calls + 1;
+	hcb_row_status(c, r, HCB_STATUS_UNAVAILABLE, "%s%s raised #UD: %s",
+		       r->hc.insn, where, why);
+}
+
 int hc_probe_result(struct hcb_ctx *c, struct hcb_row_result *r,
-		    unsigned long ud_before, long ret)
+		    unsigned long ud_before, long ret, const char *where,
+		    const char *why)
 {
 	if (probe_ud_hits() != ud_before) {
-		r->hc.calls = c->acct.calls + 1;
-		hcb_row_status(c, r, HCB_STATUS_UNAVAILABLE,
-			       "%s raised #UD: no hypervisor handles "
-			       "hypercalls here", r->hc.insn);
+		hc_unavailable(c, r, where, why);
 		return -1;
 	}
 	hc_count(c, ret);
@@ -64,9 +72,10 @@ int hc_begin(struct hcb_ctx *c, struct hcb_row_result *r, unsigned long nr,
 {
 	unsigned long ud;
 
-	hc_row_start(c, r, nr);
+	hc_row_start(c, r, nr, 1);
 	ud = probe_ud_hits();
-	return hc_probe_result(c, r, ud, hc_native(c, nr, a0, a1, a2, a3));
+	return hc_probe_result(c, r, ud, hc_native(c, nr, a0, a1, a2, a3), "",
+			       HC_UD_NO_HV);
 }
 
 void hc_end(struct hcb_ctx *c, struct hcb_row_result *r)
@@ -85,6 +94,15 @@ void hc_end(struct hcb_ctx *c, struct hcb_row_result *r)
 		hcb_row_note(c, "%lu calls raised #UD and were skipped; ", ud);
 }
 
+void hc_patch_learn(struct hcb_ctx *c, long ret, long want)
+{
+	if (c->patched == HCB_PATCHED_UNTESTED)
+		c->patched = ret == -KVM_ENOSYS ? HCB_PATCHED_NO :
+						  HCB_PATCHED_YES;
+	if (c->patched == HCB_PATCHED_YES && ret != want)
+		c->acct.bad++;
+}
+
 enum hcb_patched hc_patch_state(struct hcb_ctx *c)
 {
 	unsigned long ud;
@@ -98,10 +116,24 @@ enum hcb_patched hc_patch_state(struct hcb_ctx *c)
 		c->patched = HCB_PATCHED_UNKNOWN;
 		return c->patched;
 	}
-	c->patched = ret == -KVM_ENOSYS ? HCB_PATCHED_NO : HCB_PATCHED_YES;
 	hc_count(c, ret);
-	if (c->patched == HCB_PATCHED_YES &&
-	    ret != (long)hc_test_expected(0, 0, 0, 0))
-		c->acct.bad++;
+	hc_patch_learn(c, ret, (long)hc_test_expected(0, 0, 0, 0));
 	return c->patched;
+}
+
+void hc_user_row(struct hcb_ctx *c, struct hcb_row_result *r,
+		 unsigned long nr, void (*body)(void *))
+{
+	struct hc_user_run run = { c, 0 };
+
+	hc_row_start(c, r, nr, 1);
+	hcb_user_call(body, &run, (void *)c->h->ustack_top);
+	if (run.unavailable) {
+		hc_unavailable(c, r, " at CPL 3", HC_UD_NO_HV);
+		return;
+	}
+	hc_end(c, r);
+	if (c->acct.bad)
+		hcb_row_note(c, "%llu calls at CPL 3 did not return "
+			     "-KVM_EPERM; ", c->acct.bad);
 }

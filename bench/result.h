@@ -9,6 +9,7 @@
 #define HCBENCH_RESULT_H
 
 #include <stddef.h>
+#include "hcbench/handoff.h"	/* struct hcb_kv */
 
 /* Output sink: serial console in the guest, a buffer in unit tests. */
 typedef void (*hcb_put_fn)(void *ctx, const char *s, size_t len);
@@ -39,10 +40,6 @@ struct hcb_row_result {
 	double batched_mean;		/* cycles per call from batched loops */
 	const double *batch_samples;	/* per-batch mean cycles per call */
 	unsigned int n_batch_samples;	/* <= HCB_MAX_BATCHES */
-};
-
-struct hcb_kv {
-	const char *key, *val;
 };
 
 struct hcb_report {

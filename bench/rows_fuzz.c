@@ -61,6 +61,12 @@ static void fuzz_next(const struct hcb_ctx *c, uint64_t *s,
 	fuzz_constrain(c, f);
 }
 
+void plan_hc_fuzz(const struct hcb_options *o, struct hcb_plan *p)
+{
+	hcb_plan_samples(p, o->fuzz);	/* one sample per call */
+	hcb_plan_scratch(o, p);		/* fuzz_constrain() */
+}
+
 struct fuzz_tally {
 	unsigned long n[4];		/* by enum hc_class */
 };

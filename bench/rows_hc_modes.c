@@ -1,17 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KVM_HC_TEST in the modes where KVM must not take a shortcut: at CPL 3
- * (-KVM_EPERM on every host), single-stepped with RFLAGS.TF (the right
- * value and exactly one #DB, reported with RIP after the instruction and
- * DR6.BS), and from 32-bit compatibility mode (number, arguments and
- * result truncated to 32 bits).  A patched KVM may handle KVM_HC_TEST in
- * its exit fastpath; these rows check that it still behaves like the
- * slow path.  Under TCG the instruction raises #UD: rows unavailable.
+ * KVM_HC_TEST in the modes where KVM must not take a shortcut:
+ * single-stepped with RFLAGS.TF (the right value and exactly one #DB,
+ * reported with RIP after the instruction and DR6.BS), and from 32-bit
+ * compatibility mode (number, arguments and result truncated to 32
+ * bits); at CPL 3 (-KVM_EPERM on every host) it is a line of the row
+ * list (hc_test_cpl3, bench/row_list.h).  A patched KVM may handle
+ * KVM_HC_TEST in its exit fastpath; these rows check that it still
+ * behaves like the slow path.  Under TCG the instruction raises #UD:
+ * rows unavailable.
  */
 #include "hypercall.h"
 #include "rows.h"
 #include "kernel/compat.h"
-#include "kernel/desc.h"
 #include "kernel/probe.h"
 
 #define RFLAGS_TF	0x100ul
@@ -24,63 +25,6 @@ static int modes_begin(struct hcb_ctx *c, struct hcb_row_result *r)
 		return -1;
 	hc_patch_state(c);
 	return 0;
-}
-
-/* Checks a KVM_HC_TEST result where the host has it; else counts it. */
-static void test_check(struct hcb_ctx *c, long ret, long want)
-{
-	if (c->patched == HCB_PATCHED_YES)
-		hc_check(c, ret, want);
-	else
-		hc_count(c, ret);
-}
-
-/* ---- hc_test_cpl3 ------------------------------------------------------ */
-
-struct cpl3_test_run {
-	struct hcb_ctx *c;
-	int unavailable;
-};
-
-/* Runs at CPL 3: no privileged instruction in here. */
-static void cpl3_test_body(void *arg)
-{
-	struct cpl3_test_run *run = arg;
-	struct hcb_ctx *c = run->c;
-	unsigned long ud = probe_ud_hits();
-	long ret;
-
-	ret = hc_native(c, KVM_HC_TEST, 1, 2, 3, 4);
-	if (probe_ud_hits() != ud) {
-		run->unavailable = 1;
-		return;
-	}
-	hc_check(c, ret, -KVM_EPERM);
-	HCB_MEASURE(c, (void)0, ret = hc_native(c, KVM_HC_TEST, 1, 2, 3, 4),
-		    hc_check(c, ret, -KVM_EPERM));
-}
-
-void row_hc_test_cpl3(struct hcb_ctx *c, struct hcb_row_result *r)
-{
-	struct cpl3_test_run run = { c, 0 };
-
-	r->hc.valid = 1;
-	r->hc.nr = KVM_HC_TEST;
-	r->hc.insn = hc_insn_name(c, 1);
-	r->hc.cls = HCB_HC_CLASS_OTHER;
-	c->acct = (struct hcb_hc_acct){ .ud0 = probe_ud_hits() };
-	hcb_user_call(cpl3_test_body, &run, (void *)c->h->ustack_top);
-	if (run.unavailable) {
-		r->hc.calls = 1;
-		hcb_row_status(c, r, HCB_STATUS_UNAVAILABLE,
-			       "%s at CPL 3 raised #UD: no hypervisor handles "
-			       "hypercalls here", r->hc.insn);
-		return;
-	}
-	hc_end(c, r);
-	if (c->acct.bad)
-		hcb_row_note(c, "%llu KVM_HC_TEST calls at CPL 3 did not "
-			     "return -KVM_EPERM; ", c->acct.bad);
 }
 
 /* ---- hc_test_tf -------------------------------------------------------- */
@@ -141,7 +85,7 @@ static void tf_after(struct hcb_ctx *c, struct tf_state *s, long ret)
 		s->bad_db++;
 		c->acct.bad++;
 	}
-	test_check(c, ret, (long)hc_test_expected(s->k, 0, 0, 0));
+	hc_test_check(c, ret, (long)hc_test_expected(s->k, 0, 0, 0));
 }
 
 void row_hc_test_tf(struct hcb_ctx *c, struct hcb_row_result *r)
@@ -214,9 +158,9 @@ void row_hc_test_compat(struct hcb_ctx *c, struct hcb_row_result *r)
 	if (modes_begin(c, r))
 		return;
 	compat_call(c, k, &ret);
-	test_check(c, ret, compat_want(k));
+	hc_test_check(c, ret, compat_want(k));
 	HCB_MEASURE(c, k++, compat_call(c, k, &ret),
-		    test_check(c, ret, compat_want(k)));
+		    hc_test_check(c, ret, compat_want(k)));
 	hc_end(c, r);
 	if (r->hc.checks_failed)
 		hcb_row_note(c, "%llu results differ from the 32-bit "

@@ -6,6 +6,7 @@
  * the native one.  Stubs "<insn>; ret" are copied into code pages the
  * UEFI stage allocated: slot 0 probes, slot 1 is hc_nonnative's one
  * location, every later slot runs exactly once (hc_nonnative_first).
+ * The plan functions below size those pages.
  */
 #include "hypercall.h"
 #include "rows.h"
@@ -13,9 +14,12 @@
 #include "kernel/string.h"
 #include "kernel/vendor.h"
 
+#define SLOT_SIZE	64
 #define SLOT_PROBE	0
 #define SLOT_REPEAT	1
-#define SLOT_FIRST	HCB_CODE_SLOTS_FIXED
+#define SLOT_FIRST	2
+/* Most fresh copies kept for hc_nonnative_first's batched loop */
+#define BATCHED_MAX	65536
 
 long hcb_stub_call(void *stub, unsigned long nr, unsigned long a0,
 		   unsigned long a1, unsigned long a2, unsigned long a3);
@@ -29,9 +33,31 @@ static const uint8_t *insn_bytes(const struct hcb_ctx *c, int native)
 	       insn_vmmcall : insn_vmcall;
 }
 
+void plan_hc_nonnative(const struct hcb_options *o, struct hcb_plan *p)
+{
+	(void)o;
+	hcb_plan_code(p, SLOT_FIRST * SLOT_SIZE);
+}
+
+/* A fresh copy per call, per-call and (when they fit) batched. */
+void plan_hc_nonnative_first(const struct hcb_options *o, struct hcb_plan *p)
+{
+	uint64_t slots = SLOT_FIRST + o->iters;
+	uint64_t batched = (uint64_t)o->batches * o->batch;
+
+	if (batched <= BATCHED_MAX)
+		slots += batched;
+	hcb_plan_code(p, slots * SLOT_SIZE);
+}
+
+static unsigned int n_slots(const struct hcb_ctx *c)
+{
+	return (unsigned int)(c->h->plan.code_bytes / SLOT_SIZE);
+}
+
 static uint8_t *slot(const struct hcb_ctx *c, unsigned int i)
 {
-	return c->h->code + (uint64_t)i * HCB_CODE_SLOT_SIZE;
+	return c->h->code + (uint64_t)i * SLOT_SIZE;
 }
 
 static void slot_write(const struct hcb_ctx *c, unsigned int i)
@@ -59,25 +85,12 @@ static int nonnative_begin(struct hcb_ctx *c, struct hcb_row_result *r)
 	unsigned long ud;
 	long ret;
 
-	r->hc.valid = 1;
-	r->hc.nr = KVM_HC_VAPIC_POLL_IRQ;
-	r->hc.insn = hc_insn_name(c, 0);
-	r->hc.cls = HCB_HC_CLASS_OTHER;
-	c->acct = (struct hcb_hc_acct){ .ud0 = probe_ud_hits() };
+	hc_row_start(c, r, KVM_HC_VAPIC_POLL_IRQ, 0);
 	slot_write(c, SLOT_PROBE);
 	ud = probe_ud_hits();
 	ret = hcb_stub_call(slot(c, SLOT_PROBE), KVM_HC_VAPIC_POLL_IRQ,
 			    0, 0, 0, 0);
-	if (probe_ud_hits() != ud) {
-		r->hc.calls = 1;
-		hcb_row_status(c, r, HCB_STATUS_UNAVAILABLE,
-			       "%s raised #UD: not emulated here (no "
-			       "hypervisor, or KVM's FIX_HYPERCALL_INSN "
-			       "quirk is off)", r->hc.insn);
-		return -1;
-	}
-	hc_count(c, ret);
-	return 0;
+	return hc_probe_result(c, r, ud, ret, "", HC_UD_NONNATIVE);
 }
 
 void row_hc_nonnative_first(struct hcb_ctx *c, struct hcb_row_result *r)
@@ -87,13 +100,13 @@ void row_hc_nonnative_first(struct hcb_ctx *c, struct hcb_row_result *r)
 
 	if (nonnative_begin(c, r))
 		return;
-	avail = c->h->code_slots - SLOT_FIRST;
+	avail = n_slots(c) - SLOT_FIRST;
 	if ((uint64_t)c->batches * c->batch > avail - c->iters) {
 		hcb_row_note(c, "batches*batch above %u fresh slots: no "
 			     "batched loop; ", avail - c->iters);
 		c->batches = 0;
 	}
-	for (i = SLOT_FIRST; i < c->h->code_slots; i++)
+	for (i = SLOT_FIRST; i < n_slots(c); i++)
 		slot_write(c, i);
 	c->warmup = 0;		/* a warm-up would not be a first call */
 	HCB_MEASURE(c, (void)0,

@@ -218,12 +218,6 @@ void row_ipi_halt(struct hcb_ctx *c, struct hcb_row_result *r)
 		hcb_row_note(c, "xAPIC (MMIO ICR): no x2APIC here; ");
 }
 
-/* An APIC ID no vCPU has, whatever -smp: the probing calls use it. */
-static unsigned long absent_apic_id(const struct hcb_ctx *c)
-{
-	return c->apic_id + 0x100;
-}
-
 static int pv_unhalt_advertised(void)
 {
 	struct cpuid_regs r;
@@ -273,7 +267,7 @@ void row_hc_kick_cpu_halted(struct hcb_ctx *c, struct hcb_row_result *r)
 	struct ap_row a;
 	long ret = 0;
 
-	if (hc_begin(c, r, KVM_HC_KICK_CPU, 0, absent_apic_id(c), 0, 0))
+	if (hc_begin(c, r, KVM_HC_KICK_CPU, 0, hc_absent_apic_id(c), 0, 0))
 		return;
 	if (!pv_unhalt_advertised()) {
 		hcb_row_status(c, r, HCB_STATUS_UNAVAILABLE, "PV unhalt not "
@@ -320,7 +314,7 @@ void row_hc_send_ipi_target(struct hcb_ctx *c, struct hcb_row_result *r)
 	long ret = 1;
 
 	/* probe: empty bitmap, nobody receives anything */
-	if (hc_begin(c, r, KVM_HC_SEND_IPI, 0, 0, absent_apic_id(c),
+	if (hc_begin(c, r, KVM_HC_SEND_IPI, 0, 0, hc_absent_apic_id(c),
 		     ICR_FIXED_ASSERT(HCB_VEC_IPI)))
 		return;
 	if (ap_start(c, r, &a, ap_spin_irq_on)) {
@@ -344,7 +338,7 @@ void row_hc_sched_yield_target(struct hcb_ctx *c, struct hcb_row_result *r)
 	unsigned long id;
 	long ret;
 
-	if (hc_begin(c, r, KVM_HC_SCHED_YIELD, absent_apic_id(c), 0, 0, 0))
+	if (hc_begin(c, r, KVM_HC_SCHED_YIELD, hc_absent_apic_id(c), 0, 0, 0))
 		return;
 	if (ap_start(c, r, &a, ap_spin)) {
 		hc_end(c, r);

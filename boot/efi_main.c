@@ -1,23 +1,29 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * UEFI entry: read options and host facts from fw_cfg, validate them,
- * allocate the run's memory, measure the TSC rate, leave boot services
- * and jump to the freestanding runtime on its own stack.  Output goes to
- * COM1 directly (never through ConOut), so it reads the same before and
- * after ExitBootServices.
+ * UEFI entry and the order of a run (docs/design.md, "Layout"): read
+ * options and host facts from fw_cfg, validate them, ask bench for the
+ * plan of the selected rows, allocate the run's memory, measure the TSC
+ * rate, leave boot services, then on the kernel stack set up the runtime
+ * (kernel/) and run the benchmark (bench/).  Output goes to COM1 directly
+ * (never through ConOut), so it reads the same before and after
+ * ExitBootServices.
  */
 #include <efi.h>
-#include "handoff.h"
 #include "memory.h"
+#include "options.h"
 #include "tsc.h"
-#include "bench/rows.h"
+#include "bench/bench.h"
+#include "hcbench/handoff.h"
 #include "hcbench/protocol.h"
-#include "kernel/exit.h"
 #include "kernel/acpi.h"
+#include "kernel/desc.h"
+#include "kernel/exit.h"
 #include "kernel/fwcfg.h"
 #include "kernel/printf.h"
+#include "kernel/runtime.h"
 #include "kernel/serial.h"
 #include "kernel/string.h"
+#include "kernel/trap.h"
 
 #define OPTIONS_MAX	2048
 #define HOST_MAX	8192
@@ -88,7 +94,8 @@ static void read_options(void)
 	read_fwcfg_file(HCB_FWCFG_HOST, host_buf, sizeof(host_buf));
 	trim_end(options_buf);
 	handoff.options_raw = options_buf;
-	if (options_parse(options_buf, &handoff.opt, err, sizeof(err))) {
+	if (options_parse(options_buf, &handoff.opt, err, sizeof(err)) ||
+	    hcb_plan(&handoff.opt, &handoff.plan, err, sizeof(err))) {
 		printf("hcbench: bad option: %s\n", err);
 		hcb_done(HCB_EXIT_BADOPT);
 	}
@@ -130,6 +137,19 @@ static void find_cpus(EFI_SYSTEM_TABLE *st)
 	printf("\n");
 }
 
+/* On the kernel stack, boot services gone: the runtime, then the run. */
+static void __attribute__((noreturn)) after_boot_services(void *arg)
+{
+	const struct hcb_handoff *h = arg;
+
+	runtime_init(h);
+	if (h->opt.fault != HCB_FAULT_NONE) {
+		trap_raise((enum hcb_fault)h->opt.fault);
+		hcb_done(HCB_EXIT_CHECK);
+	}
+	hcb_done(hcb_bench_main(h));
+}
+
 EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *st)
 {
 	EFI_BOOT_SERVICES *bs = st->BootServices;
@@ -142,11 +162,12 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *st)
 	printf("hcbench: TSC %lu Hz (%s)\n", (unsigned long)handoff.tsc_hz,
 	       handoff.tsc_src);
 	find_cpus(st);
-	if (memory_alloc_run(bs, &handoff, hcb_row_count()))
+	if (memory_alloc_run(bs, &handoff))
 		hcb_done(HCB_EXIT_BOOT);
 	if (memory_exit_boot(image, bs, &handoff))
 		hcb_done(HCB_EXIT_BOOT);
 	/* boot services are gone: no UEFI call from here on */
 	asm volatile("cli");
-	hcb_switch_stack(kernel_main, &handoff, (void *)handoff.kstack_top);
+	hcb_switch_stack(after_boot_services, &handoff,
+			 (void *)handoff.kstack_top);
 }

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /* All memory of the run comes from AllocatePages before EBS. */
 #include "memory.h"
+#include "kernel/paging.h"
 #include "kernel/printf.h"
+#include "kernel/smp.h"
 #include "kernel/string.h"
-#include "hcbench/schema.h"
 
 #define KSTACK_SIZE	(64 * 1024)
 #define STACK_SIZE	(16 * 1024)
@@ -183,26 +184,38 @@ static int alloc_smp(EFI_BOOT_SERVICES *bs, struct hcb_handoff *h)
 	return 0;
 }
 
-int memory_alloc_run(EFI_BOOT_SERVICES *bs, struct hcb_handoff *h,
-		     unsigned int n_rows)
+/* One buffer of the plan; a size of 0 is not allocated: NULL, no error. */
+static int alloc_planned(EFI_BOOT_SERVICES *bs, EFI_MEMORY_TYPE type,
+			 uint64_t bytes, const char *what, void **p)
 {
-	const struct hcb_options *o = &h->opt;
-	uint64_t batched = (uint64_t)o->batches * o->batch;
+	*p = bytes ? alloc_pages(bs, type, bytes, what) : NULL;
+	return bytes && !*p ? -1 : 0;
+}
 
-	h->n_samples = o->iters > o->fuzz ? o->iters : o->fuzz;
-	h->samples = alloc_pages(bs, EfiLoaderData,
-				 h->n_samples * sizeof(double), "samples");
-	h->bsamples = alloc_pages(bs, EfiLoaderData, (uint64_t)n_rows *
-				  HCB_MAX_BATCHES * sizeof(double),
-				  "batch samples");
-	/* hc_nonnative_first: a fresh copy per call, per-call and batched */
-	h->code_slots = HCB_CODE_SLOTS_FIXED + o->iters;
-	if (batched <= HCB_CODE_BATCHED_MAX)
-		h->code_slots += (unsigned int)batched;
-	h->code = alloc_pages(bs, EfiLoaderCode, (uint64_t)h->code_slots *
-			      HCB_CODE_SLOT_SIZE, "code copies");
-	h->scratch = alloc_pages(bs, EfiLoaderData, PAGE_SIZE, "scratch page");
-	if (!h->samples || !h->bsamples || !h->code || !h->scratch)
+/* The buffers bench's hcb_plan() asked for. */
+static int alloc_plan(EFI_BOOT_SERVICES *bs, struct hcb_handoff *h)
+{
+	const struct hcb_plan *p = &h->plan;
+	void *samples, *bsamples, *code;
+	int err;
+
+	err = alloc_planned(bs, EfiLoaderData, (uint64_t)p->n_samples *
+			    sizeof(double), "samples", &samples);
+	err |= alloc_planned(bs, EfiLoaderData, (uint64_t)p->n_bsamples *
+			     sizeof(double), "batch samples", &bsamples);
+	err |= alloc_planned(bs, EfiLoaderCode, p->code_bytes, "code copies",
+			     &code);
+	err |= alloc_planned(bs, EfiLoaderData, p->scratch_bytes,
+			     "scratch page", &h->scratch);
+	h->samples = samples;
+	h->bsamples = bsamples;
+	h->code = code;
+	return err;
+}
+
+int memory_alloc_run(EFI_BOOT_SERVICES *bs, struct hcb_handoff *h)
+{
+	if (alloc_plan(bs, h))
 		return -1;
 	if (alloc_stacks(bs, h) || alloc_smp(bs, h))
 		return -1;

@@ -4,11 +4,13 @@
 #define HCBENCH_MEMORY_H
 
 #include <efi.h>
-#include "handoff.h"
+#include "hcbench/handoff.h"
 
-/* AllocatePages for everything in h the run needs; 0 or -1 (printed). */
-int memory_alloc_run(EFI_BOOT_SERVICES *bs, struct hcb_handoff *h,
-		     unsigned int n_rows);
+/*
+ * AllocatePages for everything in h the run needs: stacks, page tables,
+ * the APs' pages and the buffers of h->plan; 0 or -1 (printed).
+ */
+int memory_alloc_run(EFI_BOOT_SERVICES *bs, struct hcb_handoff *h);
 
 /*
  * Takes the final memory map (RAM ranges into h->ram) and leaves boot

@@ -8,8 +8,7 @@
 #define HCBENCH_ACPI_H
 
 #include <stdint.h>
-
-#define HCB_MAX_CPUS	8
+#include "hcbench/handoff.h"	/* struct hcb_cpus, HCB_MAX_CPUS */
 
 /* The header every ACPI system description table starts with (5.2.6). */
 struct acpi_sdt_hdr {
@@ -19,13 +18,6 @@ struct acpi_sdt_hdr {
 	char oem[6], oem_table[8];
 	uint32_t oem_rev, creator, creator_rev;
 } __attribute__((packed));
-
-struct hcb_cpus {
-	uint32_t apic_id[HCB_MAX_CPUS];	/* enabled CPUs, MADT order */
-	unsigned int n;
-	unsigned int n_ignored;		/* enabled beyond HCB_MAX_CPUS */
-	const char *error;		/* NULL, or why the MADT was unusable */
-};
 
 /*
  * Walks RSDP -> XSDT (or RSDT) -> MADT and lists the enabled (or online

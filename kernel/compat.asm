@@ -27,8 +27,11 @@ to64:		dd 0
 		dw 0
 hcb_compat_data_end:
 
-section .text
+; In hc_test_compat's timed window: on a page of its own, like the row
+; functions (HCB_TIMED, kernel/processor.h).
+section .text align=4096
 
+align 4096
 hcb_compat_hypercall:
 	push rbx
 	push rbp

@@ -4,6 +4,7 @@
 #define HCBENCH_DESC_H
 
 #include <stdint.h>
+#include "hcbench/handoff.h"	/* struct hcb_stacks */
 
 #define KERNEL_CS	0x08
 #define KERNEL_DS	0x10
@@ -26,11 +27,6 @@ struct hcb_regs {
 	uint64_t rbp, rdi, rsi, rdx, rcx, rbx, rax;
 	uint64_t vector, error;
 	uint64_t rip, cs, rflags, rsp, ss;
-};
-
-struct hcb_stacks {
-	uint64_t rsp0;			/* CPL3 -> CPL0 transitions */
-	uint64_t ist[3];		/* IST_DF, IST_NMI, IST_MC */
 };
 
 void desc_init(const struct hcb_stacks *st);

@@ -8,16 +8,13 @@
 #define HCBENCH_PAGING_H
 
 #include <stdint.h>
+#include "hcbench/handoff.h"	/* struct hcb_range */
 
 #define PAGE_SIZE	4096ull
 #define LARGE_PAGE	(2ull << 20)
 #define GIB		(1ull << 30)
 #define PAGING_MIN_TOP	(4 * GIB)
 #define PAGING_MAX_TOP	(512 * GIB)	/* one PDPT */
-
-struct hcb_range {
-	uint64_t base, end;		/* [base, end) */
-};
 
 /* Page-table pages needed to map [0, top): PML4 + PDPT + one PD per GiB. */
 unsigned int paging_pages_needed(uint64_t top);

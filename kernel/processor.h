@@ -65,6 +65,19 @@ static inline void cpu_pause(void)
 	asm volatile("pause" : : : "memory");
 }
 
+/*
+ * Code that runs inside a timed window (each row's function, the CPL 3
+ * bodies, the runtime helpers they call there) starts on a page of its
+ * own.  KVM without NRIP save (the nested rig's L1) skips an exiting
+ * instruction with its instruction emulator, which fetches min(15, bytes
+ * to the page end) bytes: the same instruction within 15 bytes of a page
+ * end costs other instruction counts (cpuid_kvm: 30 fewer), so without
+ * this any code change elsewhere could move a nested p50.
+ * tests/lint/timed-layout checks it (a timed function fits its page).
+ */
+#define HCB_TIMED_ALIGN	4096
+#define HCB_TIMED	__attribute__((aligned(HCB_TIMED_ALIGN)))
+
 /* TSC read ordered against everything before and after it. */
 static inline uint64_t rdtsc_ordered(void)
 {

@@ -75,7 +75,8 @@ static void delay_us(unsigned int us)
 		cpu_pause();
 }
 
-static void icr_write(uint32_t apic_id, uint32_t low)
+/* In the IPI rows' timed windows: HCB_TIMED (kernel/processor.h). */
+static HCB_TIMED void icr_write(uint32_t apic_id, uint32_t low)
 {
 	uint64_t t0;
 
@@ -91,7 +92,7 @@ static void icr_write(uint32_t apic_id, uint32_t low)
 		cpu_pause();
 }
 
-void smp_send_ipi(uint32_t apic_id, unsigned int vector)
+HCB_TIMED void smp_send_ipi(uint32_t apic_id, unsigned int vector)
 {
 	icr_write(apic_id, ICR_ASSERT | ICR_FIXED | (vector & 0xff));
 }

@@ -28,13 +28,6 @@ enum hcb_ap_test {
 	HCB_AP_TEST_IST,	/* int $2 once started: a fault on its IST */
 };
 
-/* What the UEFI stage found and allocated for the APs. */
-struct hcb_smp_boot {
-	struct hcb_cpus cpus;
-	uint64_t tramp;			/* page below 1 MiB, 0 if none */
-	uint64_t stack_top[HCB_MAX_CPUS];	/* per CPU; [BSP] unused */
-};
-
 /* Points GS.base at the BSP's per-CPU data (before any interrupt). */
 void percpu_init_bsp(void);
 

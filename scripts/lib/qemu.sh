@@ -8,9 +8,19 @@ HCB_OVMF_VARS=${HCB_OVMF_VARS:-/usr/share/OVMF/OVMF_VARS_4M.fd}
 HCB_GUEST_MEM=${HCB_GUEST_MEM:-512M}
 # vCPUs of the guest: 1, or 2.. for the rows that need an AP (hcb_smp_for)
 HCB_SMP=${HCB_SMP:-1}
-# Rows that need a second vCPU (their names: docs/design.md)
-HCB_SMP_ROWS="ipi ipi_halt hc_kick_cpu_halted hc_send_ipi_target \
-hc_sched_yield_target"
+
+# hcb_rows [--names|--smp]: the guest's rows from their one list
+# (bench/row_list.h) through build/hcb-rows (make guest builds it; BUILD,
+# else HCB_ROOT/build); --smp: those that need a second vCPU.
+hcb_rows() {
+	local tool=${BUILD:-${HCB_ROOT:-.}/build}/hcb-rows
+
+	[ -x "$tool" ] || {
+		echo "hcbench: $tool missing (make guest builds it)" >&2
+		return 2
+	}
+	"$tool" "$@"
+}
 
 # hcb_options_rows OPTIONS: the rows= value of a guest options string
 hcb_options_rows() {
@@ -23,16 +33,17 @@ hcb_options_rows() {
 }
 
 # hcb_smp_for ROWS [ALL]: 2 if the comma-separated row prefixes ROWS
-# select a row of HCB_SMP_ROWS, else 1; for all rows (ROWS "") ALL
+# select a row of hcb_rows --smp, else 1; for all rows (ROWS "") ALL
 # (default 2).  The nested rig passes ALL=1: there both L2 vCPUs share
 # L1's one CPU, so those rows time L1's scheduler (docs/design.md) and a
 # default run with them would take hours; they run when rows= names them.
 hcb_smp_for() {
-	local p n
+	local p n smp
 
 	[ -n "$1" ] || { echo "${2:-2}"; return; }
+	smp=$(hcb_rows --smp) || return
 	for p in $(echo "$1" | tr ',' ' '); do
-		for n in $HCB_SMP_ROWS; do
+		for n in $smp; do
 			case $n in "$p"*) echo 2; return ;; esac
 		done
 	done

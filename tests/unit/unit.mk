@@ -8,8 +8,9 @@ UNIT_DIR      := $(BUILD)/unit
 UNIT_WRITERS  := $(addprefix $(HCB_ROOT)/bench/,stats.c fmt.c \
 		 report_json.c report_table.c env.c frame.c) $(HCB_ROOT)/kernel/vendor.c
 UNIT_TESTS    := $(wildcard $(HCB_ROOT)/tests/unit/*.c)
-# runtime code tested on the host: MADT parsing (test_acpi.c)
-UNIT_KERNEL   := $(HCB_ROOT)/kernel/acpi.c
+# runtime code tested on the host: MADT parsing (test_acpi.c), and the
+# UEFI stage's options table (test_options.c)
+UNIT_KERNEL   := $(HCB_ROOT)/kernel/acpi.c $(HCB_ROOT)/boot/options.c
 UNIT_HEADERS  := $(wildcard $(HCB_ROOT)/tests/unit/*.h \
 		 $(HCB_ROOT)/bench/*.h $(HCB_ROOT)/include/hcbench/*.h \
 		 $(HCB_ROOT)/kernel/vendor.h $(HCB_ROOT)/kernel/processor.h)
@@ -29,6 +30,7 @@ test-unit: $(UNIT_DIR)/hcb-unit $(UNIT_DIR)/freestanding.ok
 
 $(UNIT_DIR)/hcb-unit: $(UNIT_TESTS) $(UNIT_WRITERS) $(UNIT_KERNEL) \
 		      $(UNIT_HEADERS) $(HCB_ROOT)/kernel/acpi.h \
+		      $(HCB_ROOT)/boot/options.h \
 		      $(HCB_ROOT)/tests/unit/unit.mk
 	@mkdir -p $(@D)
 	@if ! pkg-config --exists jansson 2>/dev/null && \

@@ -87,6 +87,7 @@ int main(int argc, char **argv)
 	unit_env_suite();
 	unit_vendor_suite();
 	unit_acpi_suite();
+	unit_options_suite();
 	printf("%u passed, %u failed\n", n_passed, n_failed);
 	return n_failed ? 1 : 0;
 }

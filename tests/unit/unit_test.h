@@ -49,5 +49,6 @@ void unit_table_suite(void);
 void unit_env_suite(void);
 void unit_vendor_suite(void);
 void unit_acpi_suite(void);
+void unit_options_suite(void);
 
 #endif /* HCBENCH_UNIT_TEST_H */

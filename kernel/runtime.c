@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * After ExitBootServices: own descriptor tables and page tables, a quiet
- * interrupt system, then the benchmark.  Never returns to UEFI.
+ * interrupt system and the APs.  The UEFI stage (boot/efi_main.c) calls
+ * this, then runs the benchmark.
  */
 #include "apic.h"
 #include "desc.h"
@@ -9,10 +10,8 @@
 #include "paging.h"
 #include "printf.h"
 #include "processor.h"
+#include "runtime.h"
 #include "smp.h"
-#include "trap.h"
-#include "boot/handoff.h"
-#include "bench/bench.h"
 #include "hcbench/protocol.h"
 
 /* x87/SSE usable: no emulation, no lazy-FPU traps. */
@@ -22,10 +21,8 @@ static void fpu_setup(void)
 	write_cr4(read_cr4() | X86_CR4_OSFXSR | X86_CR4_OSXMMEXCPT);
 }
 
-void kernel_main(void *arg)
+void runtime_init(const struct hcb_handoff *h)
 {
-	const struct hcb_handoff *h = arg;
-
 	cli();
 	fpu_setup();
 	desc_init(&h->stacks);
@@ -41,9 +38,4 @@ void kernel_main(void *arg)
 	       h->n_ram);
 	smp_init(&h->smp, (uintptr_t)h->pt_pages, h->tsc_hz,
 		 (enum hcb_ap_test)h->opt.ap_test);
-	if (h->opt.fault != HCB_FAULT_NONE) {
-		trap_raise((enum hcb_fault)h->opt.fault);
-		hcb_done(HCB_EXIT_CHECK);
-	}
-	hcb_done(hcb_bench_main(h));
 }
