@@ -180,8 +180,9 @@ hcb_tpm_fact() {
 #   without it the guest sends the report on the serial console (slow).
 #   Prints one argument per line (read them into "$@" with a while-read
 #   loop).  The serial console is stdio.  With HCB_TPM_SOCK set
-#   (hcb_tpm_start) the guest has a TPM 2.0 on that swtpm.  HCB_CPU_PROPS (above) extends
-#   -cpu; callers run hcb_cpu_props_check first to refuse a bad one.
+#   (hcb_tpm_start) the guest has a TPM 2.0 on that swtpm.  HCB_CPU_PROPS
+#   (above) extends -cpu; callers run hcb_cpu_props_check first to refuse
+#   a bad one.
 hcb_guest_args() {
 	local machine=$HCB_MACHINE_TRIM readback=$HCB_REPORT_READBACK backend
 
