@@ -20,8 +20,10 @@
  *   hcb-export ktap RUN.json         the run as KTAP version 1
  * All values are cycles.  Exit 2 on bad input.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ktap.h"
@@ -404,7 +406,8 @@ static void export_meta(const struct hcb_rreport *r,
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: hcb-export rows|cdf|ktap RUN.json\n"
+	fprintf(stderr, "usage: hcb-export rows|cdf RUN.json\n"
+		"       hcb-export ktap [--kvm-hypercalls N] RUN.json\n"
 		"       hcb-export pair BASE.json NEW.json\n"
 		"       hcb-export meta RUN.json [BASE.json]\n"
 		"       hcb-export --help\n");
@@ -427,13 +430,18 @@ static const char help_text[] =
 "                     (environment, CPU, kernels, patch state, build),\n"
 "                     the emulation note, counts, row names, rows not\n"
 "                     drawn, the CDF's x range\n"
-"  ktap RUN.json      the run as KTAP version 1 (the kernel's\n"
+"  ktap [--kvm-hypercalls N] RUN.json\n"
+"                     the run as KTAP version 1 (the kernel's\n"
 "                     Documentation/dev-tools/ktap.rst): a test per row\n"
 "                     (ok; not ok for an error or failed hypercall\n"
 "                     checks; ok # SKIP with the note for unavailable\n"
 "                     or skipped rows), p50/p99 as diagnostic lines,\n"
 "                     and hypercall_cross_check (hypercalls_issued is\n"
-"                     the sum of the rows' calls, no check failed)\n"
+"                     the sum of the rows' calls, no check failed);\n"
+"                     with --kvm-hypercalls N (KVM's own count of the\n"
+"                     VM's hypercalls, read by the runner from debugfs)\n"
+"                     also kvm_stat_cross_check: N equals\n"
+"                     hypercalls_issued\n"
 "  --help, -h         this text\n"
 "Used by results/plot/plot; scripts/run writes REPORT.ktap next to each\n"
 "stored report.  Exit status: 0, or 2 for bad input (usage, a file that\n"
@@ -443,6 +451,28 @@ static int help(void)
 {
 	fputs(help_text, stdout);
 	return 0;
+}
+
+static long long kvm_hc = -1;	/* ktap --kvm-hypercalls N, or none */
+
+/* The option of ktap mode, at argv[2]: returns the arguments it took. */
+static int ktap_option(int argc, char **argv)
+{
+	char *end;
+
+	if (argc < 3 || strcmp(argv[1], "ktap") ||
+	    strcmp(argv[2], "--kvm-hypercalls"))
+		return 0;
+	if (argc < 4)
+		return -1;
+	errno = 0;
+	kvm_hc = strtoll(argv[3], &end, 10);
+	if (errno || end == argv[3] || *end || kvm_hc < 0) {
+		fprintf(stderr, "%s: --kvm-hypercalls wants a count, not \"%s\"\n",
+			hcb_prog, argv[3]);
+		return -1;
+	}
+	return 2;
 }
 
 static int export(const char *mode, int nfiles, struct hcb_rreport *r)
@@ -456,7 +486,7 @@ static int export(const char *mode, int nfiles, struct hcb_rreport *r)
 	else if (!strcmp(mode, "meta"))
 		export_meta(&r[0], nfiles == 2 ? &r[1] : NULL);
 	else if (!strcmp(mode, "ktap") && nfiles == 1)
-		hcb_ktap(&r[0], stdout);
+		hcb_ktap(&r[0], kvm_hc, stdout);
 	else
 		return usage();
 	return fflush(stdout) ? HCB_EXIT_BAD_INPUT : 0;
@@ -465,13 +495,17 @@ static int export(const char *mode, int nfiles, struct hcb_rreport *r)
 int main(int argc, char **argv)
 {
 	struct hcb_rreport r[2];
-	int i, n = argc - 2, ret;
+	int i, n, ret, opt;	/* opt: arguments of ktap's option */
 
 	hcb_prog = "hcb-export";
 	if (argc == 2 && (!strcmp(argv[1], "--help") ||
 			  !strcmp(argv[1], "-h")))
 		return help();
-	if (n < 1 || n > 2 || argv[1][0] == '-')
+	opt = ktap_option(argc, argv);
+	if (opt < 0)
+		return usage();
+	n = argc - 2 - opt;
+	if (n < 1 || n > 2 || argv[1][0] == '-' || argv[2 + opt][0] == '-')
 		return usage();
 	if (strcmp(argv[1], "rows") && strcmp(argv[1], "cdf") &&
 	    strcmp(argv[1], "pair") && strcmp(argv[1], "meta") &&
@@ -481,7 +515,7 @@ int main(int argc, char **argv)
 		return usage();
 	}
 	for (i = 0; i < n; i++) {
-		if (hcb_report_load(argv[i + 2], &r[i])) {
+		if (hcb_report_load(argv[i + 2 + opt], &r[i])) {
 			while (i--)
 				hcb_report_free(&r[i]);
 			return HCB_EXIT_BAD_INPUT;

@@ -2,8 +2,10 @@
 /*
  * A report as a KTAP version 1 document (the kernel's
  * Documentation/dev-tools/ktap.rst), for test fleets that read KTAP:
- * one suite "hcbench" with one test per row and the hypercall
- * cross-check as the last test.
+ * one suite "hcbench" with one test per row, the hypercall cross-check
+ * and, when the runner read KVM's own count of the VM's hypercalls (its
+ * "hypercalls" statistic in debugfs), the KVM statistic cross-check as
+ * the last test.
  *
  *   ok       status ok (and, for a hypercall row, no failed check)
  *   not ok   status error, a hypercall row with failed checks, or a row
@@ -20,6 +22,7 @@
 
 #define KTAP_SUITE "hcbench"
 #define KTAP_XCHECK "hypercall_cross_check"
+#define KTAP_KVMCHECK "kvm_stat_cross_check"
 
 /*
  * Free text in a diagnostic or after a directive: no control character
@@ -142,18 +145,36 @@ static int cross_check(const struct hcb_rreport *r, size_t num, FILE *f)
 	return ok ? 1 : -1;
 }
 
-void hcb_ktap(const struct hcb_rreport *r, FILE *f)
+/*
+ * KVM's count of the VM's hypercalls (the debugfs statistic's change over
+ * the guest's run, read by the runner) must equal the guest's
+ * hypercalls_issued.  Returns 1 or -1.
+ */
+static int kvm_check(const struct hcb_rreport *r, long long kvm_hc,
+		     size_t num, FILE *f)
 {
-	size_t i;
+	int ok = kvm_hc == r->hc_issued;
+
+	fprintf(f, "  # KVM's hypercalls statistic of the VM: +%lld,", kvm_hc);
+	fprintf(f, " the guest issued %lld\n", r->hc_issued);
+	fprintf(f, "  %s %zu " KTAP_KVMCHECK "\n", ok ? "ok" : "not ok", num);
+	return ok ? 1 : -1;
+}
+
+void hcb_ktap(const struct hcb_rreport *r, long long kvm_hc, FILE *f)
+{
+	size_t i, n = r->n_rows + 1 + (kvm_hc >= 0);
 	int fail = 0;
 
 	header(r, f);
 	fputs("  KTAP version 1\n  # Subtest: " KTAP_SUITE "\n", f);
-	fprintf(f, "  1..%zu\n", r->n_rows + 1);
+	fprintf(f, "  1..%zu\n", n);
 	for (i = 0; i < r->n_rows; i++) {
 		row_line(r, i, f);
 		fail |= hcb_ktap_row_result(&r->rows[i]) < 0;
 	}
 	fail |= cross_check(r, r->n_rows + 1, f) < 0;
+	if (kvm_hc >= 0)
+		fail |= kvm_check(r, kvm_hc, n, f) < 0;
 	fprintf(f, "%s 1 " KTAP_SUITE "\n", fail ? "not ok" : "ok");
 }
