@@ -34,8 +34,17 @@ $(RIG_BUILD)/nested-check: $(RIG_DIR)/tests/nested-check.c $(HCB_REPORT_DEPS)
 # make test-results checks the checker on broken reports
 test-results: $(RIG_BUILD)/nested-check
 
+# run in L1 when L0 gives it more than one CPU (L0_SMP): built with the
+# rest, so make run and every rig run find it
+$(RIG_BUILD)/l1-cpus-online: $(RIG_DIR)/l1-cpus-online.c
+	@mkdir -p $(@D)
+	$(CC) $(HCB_HOST_CFLAGS) -o $@ $<
+
+all test-lint: $(RIG_BUILD)/l1-cpus-online
+
 ## make test-nested: nested rig correctness, 6.1 and 6.12 (L0 boots)
-test-nested: guest results-tools $(RIG_BUILD)/nested-check $(BOOT_CHECK)
+test-nested: guest results-tools $(RIG_BUILD)/nested-check $(BOOT_CHECK) \
+	$(RIG_BUILD)/l1-cpus-online
 	$(RIG_DIR)/tests/test-nested
 
 ## make test-rehearsal: L1 used as a user's KVM host would (one L0 boot)

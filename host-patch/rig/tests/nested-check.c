@@ -7,7 +7,8 @@
  * failed, 2 bad usage or a report the loader refuses.
  *
  *   nested-check --patched yes|no [--host-patch on|off|fastpath]
- *                --hc-delta N [--row NAME]... FILE
+ *                --hc-delta N [--row NAME]...
+ *                [--smp-row NAME... --halt-exits N --irq-injections N] FILE
  *
  * --patched yes: every KVM_HC_TEST call returned the expected value
  *   (checks_failed 0 overall and per row, hc_test_* class ok);
@@ -20,6 +21,13 @@
  *   ran and failed no check (hc_test_cpl3 -KVM_EPERM; hc_test_tf one #DB
  *   per call and, patched, the right value; hc_test_compat, patched, the
  *   32-bit value, else (u32)-KVM_ENOSYS).
+ * --smp-row NAME (a run with a second vCPU, one per row that needs it):
+ *   that row ran ok; the PV ones returned what KVM answers when the target
+ *   exists (smp_expects[]); checks_failed 0 (the guest counts one IPI or
+ *   wake-up on the AP per call sent); KVM's stat deltas over the L2 run
+ *   (the rig's kvm_stat_deltas, OVMF included, so only lower bounds):
+ *   --halt-exits at least one per timed call of the rows whose AP halts
+ *   first, --irq-injections at least one per timed call of the IPI rows.
  */
 #include <errno.h>		/* KVM_EPERM, KVM_ENOSYS */
 #include <stdio.h>
@@ -38,6 +46,9 @@ struct opts {
 	long long hc_delta;
 	const char *rows[MAX_ROWS];
 	int n_rows;
+	const char *smp_rows[MAX_ROWS];	/* rows that need a second vCPU */
+	int n_smp_rows;
+	long long halt_exits, irq_injections;	/* -1: not given */
 };
 
 static const struct hcb_rreport *rep;
@@ -179,6 +190,117 @@ static void check_host(const char *patch)
 			fail(HCB_K_HOST, "%s missing", need[i]);
 }
 
+/* --- rows with a second vCPU (--smp-row) --- */
+
+/* What a PV hypercall aimed at an existing vCPU returns; per row, how
+ * many KVM events each timed call causes at least. */
+static const struct smp_expect {
+	const char *row;
+	unsigned int what;
+	long long ret;
+	int halts, irqs;	/* per timed call: halt exits, injections */
+} smp_expects[] = {
+	{ "ipi", 0, 0, 0, 1 },
+	{ "ipi_halt", 0, 0, 1, 1 },
+	{ "hc_kick_cpu_halted", E_RET | E_CLEAN, 0, 1, 0 },
+	/* the number of CPUs the IPI reached */
+	{ "hc_send_ipi_target", E_RET | E_CLEAN, 1, 0, 1 },
+	{ "hc_sched_yield_target", E_RET | E_CLEAN, 0, 0, 0 },
+};
+
+static const struct smp_expect *smp_expect_of(const char *row)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(smp_expects) / sizeof(smp_expects[0]); i++)
+		if (!strcmp(smp_expects[i].row, row))
+			return &smp_expects[i];
+	return NULL;
+}
+
+/* A KVM stat delta @got must be at least @want (KVM stat @name). */
+static void check_at_least(const char *name, long long got, long long want)
+{
+	if (got < want)
+		fail(HCB_K_ROWS, "KVM's %s grew by %lld over the L2 run, but "
+		     "the rows with a second vCPU timed %lld calls that "
+		     "each cause one", name, got, want);
+}
+
+static void check_smp(const struct opts *o)
+{
+	json_t *it = json_object_get(rep->root, HCB_K_ITERS);
+	long long iters = json_integer_value(it), halts = 0, irqs = 0;
+	const struct smp_expect *e;
+	const struct hcb_rrow *r;
+	int j;
+
+	if (rep->checks_failed)
+		fail(HCB_K_CHECKS_FAILED, "is %lld, want 0 (an IPI or wake-up "
+		     "the AP did not count, or a PV return value)",
+		     rep->checks_failed);
+	for (j = 0; j < o->n_smp_rows; j++) {
+		r = hcb_report_row(rep, o->smp_rows[j]);
+		e = smp_expect_of(o->smp_rows[j]);
+		if (!r) {
+			row_fail(o->smp_rows[j], NULL, "missing");
+			continue;
+		}
+		if (!r->ok) {
+			row_fail(r->name, NULL, "did not run (status %s: %s)",
+				 r->status, r->note ? r->note : "no note");
+			continue;
+		}
+		if (!e) {
+			row_fail(r->name, NULL, "needs a second vCPU but "
+				 "nested-check has no expectation for it "
+				 "(smp_expects[])");
+			continue;
+		}
+		if (e->what) {
+			const struct expect x = { e->row, ANY, e->what, e->ret,
+						  HCB_HC_CLASS_OK };
+
+			check_expect(&x);
+		}
+		halts += e->halts * iters;
+		irqs += e->irqs * iters;
+	}
+	check_at_least("halt_exits", o->halt_exits, halts);
+	check_at_least("irq_injections", o->irq_injections, irqs);
+}
+
+/* --smp-row NAME --halt-exits N --irq-injections N */
+static int parse_smp(int argc, char **argv, int *i, struct opts *o)
+{
+	long long *v = NULL;
+	char *end;
+
+	if (strcmp(argv[*i], "--smp-row") &&
+	    strcmp(argv[*i], "--halt-exits") &&
+	    strcmp(argv[*i], "--irq-injections"))
+		return 1;
+	if (*i + 1 >= argc)
+		return -1;
+	if (!strcmp(argv[*i], "--smp-row")) {
+		if (o->n_smp_rows == MAX_ROWS)
+			return -1;
+		o->smp_rows[o->n_smp_rows++] = argv[++*i];
+		return 0;
+	}
+	v = strcmp(argv[*i], "--halt-exits") ? &o->irq_injections :
+					       &o->halt_exits;
+	*v = strtoll(argv[++*i], &end, 10);
+	return *end || end == argv[*i] || *v < 0 ? -1 : 0;
+}
+
+static int smp_args_ok(const struct opts *o)
+{
+	return !o->n_smp_rows ||
+	       (o->halt_exits >= 0 && o->irq_injections >= 0);
+}
+/* --- end of rows with a second vCPU --- */
+
 static void check_report(const struct opts *o)
 {
 	enum host h = strcmp(o->patched, "yes") ? STOCK : PATCHED;
@@ -207,13 +329,16 @@ static void check_report(const struct opts *o)
 		   h == PATCHED ? "on" : "off");
 	if (h == PATCHED)
 		check_patched();
+	if (o->n_smp_rows)
+		check_smp(o);
 }
 
 static int usage(void)
 {
 	fprintf(stderr, "usage: nested-check --patched yes|no "
 		"[--host-patch on|off|fastpath] --hc-delta N "
-		"[--row NAME]... FILE\n");
+		"[--row NAME]... [--smp-row NAME... --halt-exits N "
+		"--irq-injections N] FILE\n");
 	return 2;
 }
 
@@ -223,6 +348,12 @@ static int parse(int argc, char **argv, struct opts *o)
 	char *end;
 
 	for (i = 1; i < argc; i++) {
+		int smp = parse_smp(argc, argv, &i, o);
+
+		if (smp < 0)
+			return -1;
+		if (!smp)
+			continue;
 		if (!strcmp(argv[i], "--patched") && i + 1 < argc) {
 			o->patched = argv[++i];
 		} else if (!strcmp(argv[i], "--host-patch") && i + 1 < argc) {
@@ -241,7 +372,7 @@ static int parse(int argc, char **argv, struct opts *o)
 			return -1;
 		}
 	}
-	if (!o->file || !o->patched || o->hc_delta < 0)
+	if (!o->file || !o->patched || o->hc_delta < 0 || !smp_args_ok(o))
 		return -1;
 	if (strcmp(o->patched, "yes") && strcmp(o->patched, "no"))
 		return -1;
@@ -253,7 +384,8 @@ static int parse(int argc, char **argv, struct opts *o)
 
 int main(int argc, char **argv)
 {
-	struct opts o = { .hc_delta = -1 };
+	struct opts o = { .hc_delta = -1, .halt_exits = -1,
+			  .irq_injections = -1 };
 	struct hcb_rreport r;
 
 	hcb_prog = "nested-check";
