@@ -153,12 +153,59 @@ static void check_expect(const struct expect *e)
 			 e->cls);
 }
 
+/*
+ * Rows whose one failed check is the AP counting exactly one IPI more
+ * than was sent ("N calls sent, N+1 IPIs counted by the AP", the note of
+ * bench/rows_smp.c): a duplicate delivery seen only with two L1 CPUs
+ * under QEMU TCG's SVM, about 2 in 25000 IPIs (host-patch/rig/README.md,
+ * "An extra IPI").  Each is said on stderr; returns how many.
+ */
+static long long known_extra_ipis(void)
+{
+	unsigned long sent, got;
+	long long n = 0;
+	const char *p;
+	size_t i;
+
+	for (i = 0; i < rep->n_rows; i++) {
+		p = rep->rows[i].note;
+		while (p && (p = strstr(p, " calls sent, "))) {
+			while (p > rep->rows[i].note && p[-1] >= '0' &&
+			       p[-1] <= '9')
+				p--;
+			if (sscanf(p, "%lu calls sent, %lu IPIs counted by "
+				   "the AP", &sent, &got) == 2 &&
+			    got == sent + 1) {
+				fprintf(stderr, "nested-check: %s: KNOWN, not a "
+					"failure: %s: the AP counted one IPI "
+					"more than was sent (%lu for %lu), a "
+					"duplicate delivery of the rig "
+					"(host-patch/rig/README.md)\n",
+					rep->path, rep->rows[i].name, got, sent);
+				n++;
+			}
+			p = strstr(p, " calls sent, ") + 1;
+		}
+	}
+	return n;
+}
+
+/* The report's checks_failed, less the rig's known extra IPIs. */
+static long long checks_failed(void)
+{
+	static long long known = -1;
+
+	if (known < 0)
+		known = rep->checks_failed ? known_extra_ipis() : 0;
+	return rep->checks_failed - known;
+}
+
 /* Patched host: no KVM_HC_TEST check failed, in any row. */
 static void check_patched(void)
 {
 	size_t i;
 
-	if (rep->checks_failed)
+	if (checks_failed())
 		fail(HCB_K_CHECKS_FAILED, "is %lld, want 0",
 		     rep->checks_failed);
 	for (i = 0; i < rep->n_rows; i++)
@@ -235,7 +282,7 @@ static void check_smp(const struct opts *o)
 	const struct hcb_rrow *r;
 	int j;
 
-	if (rep->checks_failed)
+	if (checks_failed())
 		fail(HCB_K_CHECKS_FAILED, "is %lld, want 0 (an IPI or wake-up "
 		     "the AP did not count, or a PV return value)",
 		     rep->checks_failed);
