@@ -105,6 +105,7 @@
 #define HCB_HOST_MITIGATIONS  "mitigations"	/* CPU vulnerabilities */
 #define HCB_HOST_ACCEL        "accel"		/* the runner's ACCEL */
 #define HCB_HOST_FIRMWARE_TPM "firmware_tpm"	/* the guest's TPM: swtpm, none */
+#define HCB_HOST_GUEST_VCPUS  "guest_vcpus"	/* QEMU -smp of the guest */
 /* a KVM host: none | vm, the hypervisor it runs on, KVM's parameters */
 #define HCB_HOST_VIRT         "virt"
 #define HCB_HOST_OUTER_HV     "outer_hypervisor"
@@ -112,6 +113,7 @@
 #define HCB_HOST_KVM_NOTE     "kvm_note"	/* what changes exit costs */
 /* nested rig: the kernel whose KVM ran the guest, on | off | fastpath */
 #define HCB_HOST_L1_KERNEL    "l1_kernel"
+#define HCB_HOST_L1_CPUS      "l1_cpus"	/* CPUs online in L1 */
 #define HCB_HOST_PATCH        "patch"
 /* nested rig: L0's clock ("icount shift=N: ..." or "wall-clock (tcg)") */
 #define HCB_HOST_L0_CLOCK     "l0_clock"

@@ -90,6 +90,25 @@ static size_t check_fact(const struct hcb_rreport *a,
 		      vb ? vb : "(missing)", b->label);
 }
 
+/*
+ * A CPU count fact @key, "1" where a run lacks it (runners before the
+ * fact ran one guest vCPU and one L1 CPU unless told otherwise): a second
+ * vCPU moves even the one-vCPU rows (nested: hc_test_0 +6).
+ */
+static size_t check_count(const struct hcb_rreport *a,
+			  const struct hcb_rreport *b, const char *key,
+			  const struct cmp_opts *o, struct cmp_result *res)
+{
+	const char *va = hcb_report_host(a, key);
+	const char *vb = hcb_report_host(b, key);
+
+	va = va ? va : "1";
+	vb = vb ? vb : "1";
+	if (!strcmp(va, vb))
+		return 0;
+	return differ(res, o, key, va, a->label, vb, b->label);
+}
+
 static size_t check_facts(const struct hcb_rreport *a,
 			  const struct hcb_rreport *b,
 			  const char *const *keys, const struct cmp_opts *o,
@@ -99,6 +118,8 @@ static size_t check_facts(const struct hcb_rreport *a,
 
 	for (i = 0; keys[i]; i++)
 		n += check_fact(a, b, keys[i], 0, o, res);
+	n += check_count(a, b, HCB_HOST_GUEST_VCPUS, o, res);
+	n += check_count(a, b, HCB_HOST_L1_CPUS, o, res);
 	/* written by newer runners only: compared when both have it */
 	return n + check_fact(a, b, HCB_HOST_KVM_PARAMS, 1, o, res);
 }

@@ -163,13 +163,15 @@ hcb_tpm_stop() {
 	HCB_TPM_SOCK=
 }
 
-# hcb_tpm_fact: the host fact line naming the guest's TPM
-hcb_tpm_fact() {
+# hcb_guest_facts: the host fact lines of the guest's QEMU command line:
+# its TPM (hcb_tpm_start) and its vCPUs (HCB_SMP)
+hcb_guest_facts() {
 	if [ -n "$HCB_TPM_SOCK" ]; then
 		hcb_host_fact FIRMWARE_TPM swtpm
 	else
 		hcb_host_fact FIRMWARE_TPM none
 	fi
+	hcb_host_fact GUEST_VCPUS "$HCB_SMP"
 }
 
 # hcb_guest_args ACCEL ESP_IMG VARS_COPY OPTIONS_FILE HOST_FACTS_FILE \
