@@ -92,15 +92,18 @@ $(RES_BUILD)/tests/writer-sample: $(RES_DIR)/tests/writer_sample.c \
 # standard library only) from the newest linux-source package: only that
 # directory is extracted, under a path ending in tools/testing/kunit, which
 # kunit.py requires.
-RES_KUNIT_TAR := $(lastword $(sort $(wildcard /usr/src/linux-source-*.tar.xz)))
 RES_KUNIT     := $(BUILD)/kunit/tools/testing/kunit
 
+# The tarball is looked up when the recipe runs, not when make parses this
+# file: `make deps test` installs it in the same invocation.
 $(RES_KUNIT)/kunit.py:
-	@test -n "$(RES_KUNIT_TAR)" || { echo "results: no /usr/src/linux-source-*.tar.xz for kunit.py: make deps" >&2; exit 2; }
-	rm -rf $(BUILD)/kunit && mkdir -p $(BUILD)/kunit
-	tar -xJf $(RES_KUNIT_TAR) -C $(BUILD)/kunit --strip-components=1 \
-		--wildcards '*/tools/testing/kunit/*.py'
-	@test -f $@ || { echo "results: no kunit.py in $(RES_KUNIT_TAR)" >&2; exit 2; }
+	@tar=$$(ls /usr/src/linux-source-*.tar.xz 2>/dev/null | sort -V | tail -n 1); \
+	test -n "$$tar" || { echo "results: no /usr/src/linux-source-*.tar.xz for kunit.py: make deps" >&2; exit 2; }; \
+	rm -rf $(BUILD)/kunit && mkdir -p $(BUILD)/kunit && \
+	echo "results: kunit.py from $$tar" && \
+	tar -xJf "$$tar" -C $(BUILD)/kunit --strip-components=1 \
+		--wildcards '*/tools/testing/kunit/*.py' && \
+	test -f $@ || { echo "results: no kunit.py in $$tar" >&2; exit 2; }
 
 ## make test-results: tests of the results tools (compare, gate, plots, KTAP)
 test-results: $(RES_TOOLS) $(RES_TEST_BINS) $(RES_KUNIT)/kunit.py $(BOOT_CHECK)
