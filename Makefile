@@ -33,7 +33,7 @@ run bench: all
 
 ## make test: every test group below, as CI runs them (long: nested boots)
 test: test-lint test-runner test-unit test-results test-boot test-patch \
-	test-nested test-rehearsal test-gate
+	test-nested test-rehearsal test-gate test-bochs
 	@echo "hcbench: all test groups passed"
 
 ## make test-gate: the nested gate catches one added instruction (one L0 boot)

@@ -16,7 +16,7 @@ RIG_DIR    := $(HCB_ROOT)/host-patch/rig
 RIG_BUILD  := $(BUILD)/rig
 RIG_KERNELS ?= 6.1 6.12
 
-.PHONY: rig test-nested test-rehearsal
+.PHONY: rig test-nested test-rehearsal test-bochs
 
 ## make rig [RIG_KERNELS="6.1 6.12"]: fetch and build what the nested rig needs
 rig: $(RIG_BUILD)/nested-check
@@ -50,3 +50,13 @@ test-nested: guest results-tools $(RIG_BUILD)/nested-check $(BOOT_CHECK) \
 ## make test-rehearsal: L1 used as a user's KVM host would (one L0 boot)
 test-rehearsal: all
 	$(RIG_DIR)/tests/test-rehearsal
+
+# The Intel rig's L0 (issue 14): Bochs' clock, measured by a boot sector
+$(RIG_BUILD)/bochs/clock-probe.img: $(RIG_DIR)/bochs/clock-probe.asm
+	@mkdir -p $(@D)
+	nasm -f bin -Werror -o $@.bin $<
+	cp $@.bin $@ && truncate -s 1474560 $@
+
+## make test-bochs: Bochs (the Intel rig's L0) counts one TSC tick per instruction
+test-bochs: $(RIG_BUILD)/bochs/clock-probe.img
+	$(RIG_DIR)/tests/test-bochs-clock $<
