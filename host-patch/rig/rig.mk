@@ -57,6 +57,25 @@ $(RIG_BUILD)/bochs/clock-probe.img: $(RIG_DIR)/bochs/clock-probe.asm
 	nasm -f bin -Werror -o $@.bin $<
 	cp $@.bin $@ && truncate -s 1474560 $@
 
-## make test-bochs: Bochs (the Intel rig's L0) counts one TSC tick per instruction
-test-bochs: $(RIG_BUILD)/bochs/clock-probe.img
-	$(RIG_DIR)/tests/test-bochs-clock $<
+# kvm_intel under Bochs: the disk loader, the disk writer, a static
+# kvm-probe for an initramfs without libc
+$(RIG_BUILD)/bochs/hdboot.bin: $(RIG_DIR)/bochs/hdboot.asm
+	@mkdir -p $(@D)
+	nasm -f bin -Werror -o $@ $<
+
+$(RIG_BUILD)/bochs/mkdisk: $(RIG_DIR)/bochs/mkdisk.c
+	@mkdir -p $(@D)
+	$(CC) $(HCB_HOST_CFLAGS) -o $@ $<
+
+$(RIG_BUILD)/bochs/kvm-probe-static: $(HCB_ROOT)/tools/kvm-probe.c
+	@mkdir -p $(@D)
+	$(CC) $(HCB_HOST_CFLAGS) -static -o $@ $<
+
+all: $(RIG_BUILD)/bochs/mkdisk
+
+## make test-bochs: Bochs (the Intel rig's L0): one TSC tick per instruction; kvm_intel runs a vmcall in L1
+test-bochs: $(RIG_BUILD)/bochs/clock-probe.img $(RIG_BUILD)/bochs/hdboot.bin \
+	$(RIG_BUILD)/bochs/mkdisk $(RIG_BUILD)/bochs/kvm-probe-static
+	$(RIG_DIR)/tests/test-bochs-clock $(RIG_BUILD)/bochs/clock-probe.img
+	$(RIG_DIR)/tests/test-bochs-l1 $(RIG_BUILD)/bochs/hdboot.bin \
+		$(RIG_BUILD)/bochs/mkdisk $(RIG_BUILD)/bochs/kvm-probe-static
