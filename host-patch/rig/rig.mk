@@ -73,7 +73,7 @@ $(RIG_BUILD)/bochs/kvm-probe-static: $(HCB_ROOT)/tools/kvm-probe.c
 
 all: $(RIG_BUILD)/bochs/mkdisk
 
-## make test-bochs: Bochs (the Intel rig's L0): one TSC tick per instruction; kvm_intel runs a vmcall in L1
+## make test-bochs: Intel rig under Bochs: its clock; kvm_intel's vmcall (~4 min)
 test-bochs: $(RIG_BUILD)/bochs/clock-probe.img $(RIG_BUILD)/bochs/hdboot.bin \
 	$(RIG_BUILD)/bochs/mkdisk $(RIG_BUILD)/bochs/kvm-probe-static
 	$(RIG_DIR)/tests/test-bochs-clock $(RIG_BUILD)/bochs/clock-probe.img
