@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define SECTOR		512u
@@ -85,20 +86,24 @@ static void put_e820(uint8_t *zp, unsigned int i, uint64_t addr,
 static int read_file(const char *path, struct blob *b)
 {
 	FILE *f = fopen(path, "rb");
+	struct stat st;
 
-	if (!f) {
+	if (!f || fstat(fileno(f), &st)) {
 		fprintf(stderr, "mkdisk: %s: %s\n", path, strerror(errno));
+		if (f)
+			fclose(f);
 		return -1;
 	}
-	b->data = malloc(MAX_FILE + 1);
-	b->len = b->data ? fread(b->data, 1, MAX_FILE + 1, f) : 0;
-	fclose(f);
-	if (!b->data || b->len == 0 || b->len > MAX_FILE) {
+	b->len = st.st_size > 0 && st.st_size <= MAX_FILE ? st.st_size : 0;
+	b->data = b->len ? malloc(b->len) : NULL;
+	if (!b->data || fread(b->data, 1, b->len, f) != b->len) {
 		fprintf(stderr,
 			"mkdisk: %s: empty, unreadable or over %u MiB\n",
 			path, MAX_FILE >> 20);
+		fclose(f);
 		return -1;
 	}
+	fclose(f);
 	return 0;
 }
 
