@@ -28,6 +28,11 @@ int hcb_env_real(const char *env)
 		       hcb_streq(env, HCB_ENV_NESTED_KVM));
 }
 
+int hcb_env_virq_safe(const char *env)
+{
+	return hcb_env_real(env) || (env && hcb_streq(env, HCB_ENV_NESTED_VMX));
+}
+
 const char *hcb_env_resolve(const char *runner, const char *hv_sig,
 			    const char *brand, const char **why)
 {

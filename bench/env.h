@@ -22,4 +22,11 @@ const char *hcb_env_resolve(const char *runner, const char *hv_sig,
 /* 1 when the label's timings come from hardware virtualization. */
 int hcb_env_real(const char *env);
 
+/*
+ * 1 when a virtual interrupt may be left pending for the guest: hardware
+ * virtualization, or the Intel rig (kvm_intel under Bochs).  Not under
+ * QEMU TCG's emulated SVM, which can abort on one (nested-emulated).
+ */
+int hcb_env_virq_safe(const char *env);
+
 #endif /* HCBENCH_ENV_H */

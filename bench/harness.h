@@ -32,7 +32,7 @@ struct hcb_ctx {
 	int amd;			/* vmmcall is the native insn */
 	int x2apic;
 	uint32_t apic_id;
-	int hw_env;			/* env=hardware-kvm */
+	int virq_safe;			/* hcb_env_virq_safe() */
 
 	/* loop shape of the row being measured */
 	unsigned int warmup, iters, batches, batch;

@@ -76,7 +76,7 @@ int hcb_bench_main(const struct hcb_handoff *h)
 		       h->opt.env, why, report.env);
 	ctx.x2apic = apic_is_x2apic();
 	ctx.apic_id = apic_id();
-	ctx.hw_env = hcb_env_real(report.env);
+	ctx.virq_safe = hcb_env_virq_safe(report.env);
 	ctx.patched = HCB_PATCHED_UNTESTED;
 	printf("hcbench: %s CPU, %s hypercalls, APIC ID %u (%s)\n",
 	       report.cpu.vendor, ctx.amd ? "vmmcall" : "vmcall",

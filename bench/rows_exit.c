@@ -118,11 +118,12 @@ void row_x2apic_self_ipi(struct hcb_ctx *c, struct hcb_row_result *r)
 	unsigned long before = trap_irq_count();
 	unsigned long calls;
 
-	if (!c->hw_env) {
+	if (!c->virq_safe) {
 		hcb_row_status(c, r, HCB_STATUS_SKIPPED,
-			       "runs only on hardware virtualization "
-			       "(hardware-kvm, nested-kvm): a pending virtual "
-			       "interrupt can abort QEMU TCG's SVM emulation");
+			       "runs only where a pending virtual interrupt is "
+			       "safe (hardware-kvm, nested-kvm, "
+			       "nested-emulated-vmx): it can abort QEMU TCG's "
+			       "SVM emulation");
 		return;
 	}
 	if (need_x2apic(c, r))

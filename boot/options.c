@@ -28,7 +28,8 @@ static const char *const ap_tests[] = {	/* enum hcb_ap_test, kernel/smp.h */
 	[HCB_AP_TEST_NOACK] = "noack", [HCB_AP_TEST_IST] = "ist",
 };
 static const char *const envs[] = {
-	HCB_ENV_HW, HCB_ENV_NESTED_KVM, HCB_ENV_NESTED, HCB_ENV_TCG,
+	HCB_ENV_HW, HCB_ENV_NESTED_KVM, HCB_ENV_NESTED, HCB_ENV_NESTED_VMX,
+	HCB_ENV_TCG,
 };
 
 const struct hcb_opt hcb_opts[] = {

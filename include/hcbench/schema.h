@@ -48,6 +48,7 @@
 #define HCB_ENV_HW     "hardware-kvm"		/* KVM on bare metal */
 #define HCB_ENV_NESTED_KVM "nested-kvm"	/* KVM in a VM on hardware virt. */
 #define HCB_ENV_NESTED "nested-emulated"	/* KVM inside QEMU TCG */
+#define HCB_ENV_NESTED_VMX "nested-emulated-vmx" /* kvm_intel inside Bochs */
 #define HCB_ENV_TCG    "tcg-emulated"		/* plain QEMU TCG */
 
 /* TSC frequency sources */

@@ -87,7 +87,9 @@ size_t cmp_gate_fails(const struct cmp_result *res);
 
 /*
  * A run whose clock counts instructions: the nested rig with L0 QEMU under
- * -icount (environment nested-emulated, host fact l0_clock "icount ...").
+ * -icount (environment nested-emulated, host fact l0_clock "icount ..."),
+ * or the Intel rig, whose L0 Bochs counts one TSC tick per instruction
+ * (environment nested-emulated-vmx, l0_clock "bochs ...").
  */
 int cmp_icount_run(const struct hcb_rreport *r);
 

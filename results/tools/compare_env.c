@@ -4,9 +4,10 @@
  * against the first base run: kind of environment, CPU, TSC frequency,
  * then the facts its figures depend on.  Hardware, plain TCG and
  * wall-clock nested runs: the host facts kernel, qemu, cpu_model and
- * l0_clock.  icount nested runs (their figures count instructions): the
- * L1 kernel, the patch state, qemu, l0_clock, the guest's CPU brand and
- * the guest options, not the host's kernel or CPU.  kvm_params is compared
+ * l0_clock.  icount nested runs (their figures count instructions: the
+ * AMD rig under -icount, the Intel rig under Bochs): the L1 kernel, the
+ * patch state, qemu, l0_clock, the guest's CPU brand and the guest
+ * options, not the host's kernel or CPU.  kvm_params is compared
  * when both runs have it.  Each difference is a loud warning; those not
  * named by --allow make the tool refuse unless --force.
  */
@@ -128,8 +129,12 @@ int cmp_icount_run(const struct hcb_rreport *r)
 {
 	const char *clock = hcb_report_host(r, HCB_HOST_L0_CLOCK);
 
-	return !strcmp(r->env, HCB_ENV_NESTED) && clock &&
-	       !strncmp(clock, "icount", 6);
+	if (!clock)
+		return 0;
+	if (!strcmp(r->env, HCB_ENV_NESTED))
+		return !strncmp(clock, "icount", 6);
+	return !strcmp(r->env, HCB_ENV_NESTED_VMX) &&
+	       !strncmp(clock, "bochs ", 6);
 }
 
 /* Append the words of @s except rows=...; sorted, one space apart. */

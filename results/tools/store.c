@@ -13,7 +13,8 @@
  * the host fact kernel.
  *
  * hcb-store --set-name REPORT.json prints the name of the nested baseline
- * set the report belongs to, <l1_kernel>_<patch state>_qemu-<version>
+ * set the report belongs to, <l1_kernel>_<patch state>_qemu-<version>,
+ * with _bochs-<version> for the Intel rig
  * (results/baselines/nested/, make baseline), or fails for a report that
  * is not from the nested rig.
  */
@@ -223,11 +224,32 @@ static void qemu_version(const char *fact, char *out, size_t len)
 	sanitize(out, len, n ? buf : "unknown");
 }
 
+/*
+ * The Intel rig's L0, from its l0_clock fact "bochs VERSION cpu=...":
+ * "_bochs-VERSION" (its figures are another rig's: a set of their own);
+ * "" for other runs.
+ */
+static void l0_suffix(const struct hcb_rreport *r, char *out, size_t len)
+{
+	const char *c = hcb_report_host(r, HCB_HOST_L0_CLOCK);
+	char buf[64];
+	size_t n = 0;
+
+	out[0] = '\0';
+	if (strcmp(r->env, HCB_ENV_NESTED_VMX) || !c || strncmp(c, "bochs ", 6))
+		return;
+	for (c += 6; *c && *c != ' ' && n + 1 < sizeof(buf); c++)
+		buf[n++] = *c;
+	buf[n] = '\0';
+	strcpy(out, "_bochs-");
+	sanitize(out + 7, len - 7, n ? buf : "unknown");
+}
+
 static int set_name(const char *src)
 {
 	struct hcb_rreport r;
 	const char *l1, *patch;
-	char k[96], p[32], q[64];
+	char k[96], p[32], q[64], l0[80];
 
 	if (hcb_report_load(src, &r))
 		return HCB_EXIT_BAD_INPUT;
@@ -242,7 +264,8 @@ static int set_name(const char *src)
 	sanitize(k, sizeof(k), l1);
 	sanitize(p, sizeof(p), patch_name(patch));
 	qemu_version(hcb_report_host(&r, HCB_HOST_QEMU), q, sizeof(q));
-	printf("%s_%s_qemu-%s\n", k, p, q);
+	l0_suffix(&r, l0, sizeof(l0));
+	printf("%s_%s_qemu-%s%s\n", k, p, q, l0);
 	hcb_report_free(&r);
 	return 0;
 }
@@ -256,7 +279,8 @@ static void usage(FILE *f)
 	      "(DIR: $HCB_ROOT/results/runs, else results/runs; <kernel>: a\n"
 	      "nested run's L1 kernel and patch state, else the host's).\n"
 	      "  --set-name  print the nested baseline set name of the report,\n"
-	      "              <l1_kernel>_<patch>_qemu-<version>, store nothing\n"
+	      "              <l1_kernel>_<patch>_qemu-<version>, with\n"
+	      "              _bochs-<version> for the Intel rig; store nothing\n"
 	      "  -h, --help  this text\n"
 	      "Exit status: 0 stored (or named), 2 bad input.\n", f);
 }

@@ -62,22 +62,34 @@ hcb_outer_hypervisor() {
 	echo
 }
 
-# 1 when this host's CPU is emulated by QEMU TCG (so KVM here runs on an
-# emulated CPU: the nested rig's L1, or any VM under TCG).
-hcb_host_cpu_emulated() {
-	[ "$(hcb_hv_signature)" = TCGTCGTCGTCG ] && return 0
+# What emulates this host's CPU, if anything (so KVM here runs on an
+# emulated CPU): "tcg" for QEMU TCG (the AMD rig's L1, or any VM under
+# TCG), "bochs" for Bochs (the Intel rig's L1: Bochs sets no hypervisor
+# bit, but its BIOS names itself in the DMI, "BIOS Bochs 2.7"), else "".
+hcb_host_cpu_emulator() {
+	if [ "$(hcb_hv_signature)" = TCGTCGTCGTCG ]; then
+		echo tcg
+		return
+	fi
 	case $(hcb_cpu_model) in
-	*"QEMU TCG CPU"*) return 0 ;;
+	*"QEMU TCG CPU"*) echo tcg; return ;;
 	esac
-	return 1
+	case $(hcb_dmi bios_version) in
+	Bochs*) echo bochs ;;
+	esac
 }
 
 # The environment label of a run with accelerator $1 (kvm or tcg).
 hcb_env_label() {
+	local emu
+
+	emu=$(hcb_host_cpu_emulator)
 	if [ "$1" != kvm ]; then
 		echo "$HCB_ENV_TCG"
-	elif hcb_host_cpu_emulated; then
+	elif [ "$emu" = tcg ]; then
 		echo "$HCB_ENV_NESTED"
+	elif [ "$emu" = bochs ]; then
+		echo "$HCB_ENV_NESTED_VMX"
 	elif [ "$(hcb_host_virt)" = vm ]; then
 		echo "$HCB_ENV_NESTED_KVM"
 	else

@@ -82,6 +82,8 @@ HCB_ENV_NESTED_KVM=$(hcb_schema HCB_ENV_NESTED_KVM)
 # shellcheck disable=SC2034 # used by the scripts that source this file
 HCB_ENV_NESTED=$(hcb_schema HCB_ENV_NESTED)
 # shellcheck disable=SC2034 # used by the scripts that source this file
+HCB_ENV_NESTED_VMX=$(hcb_schema HCB_ENV_NESTED_VMX)
+# shellcheck disable=SC2034 # used by the scripts that source this file
 HCB_ENV_TCG=$(hcb_schema HCB_ENV_TCG)
 
 # hcb_host_fact KEY VALUE: one host-fact line (KEY one of schema.h's

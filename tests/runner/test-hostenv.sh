@@ -1,7 +1,8 @@
 #!/bin/bash
 # The runner's environment label and KVM host facts (scripts/lib/hostenv.sh)
 # on fake host trees: bare metal, a cloud VM with nested KVM (KVM, Hyper-V,
-# DMI only), and a VM whose CPU QEMU TCG emulates (the rig's L1).
+# DMI only), a VM whose CPU QEMU TCG emulates (the rig's L1) and one that
+# Bochs emulates (the Intel rig's L1).
 set -u
 HCB_ROOT=${HCB_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 export HCB_ROOT
@@ -76,6 +77,11 @@ dmionly=$(fake_host dmionly "fpu vmx" "Intel(R) Core(TM) i7-8700" \
 rigl1=$(fake_host rigl1 "fpu svm hypervisor" "QEMU TCG CPU version 2.5+" \
 	"QEMU" "Standard PC (Q35 + ICH9, 2009)")
 kvm_param "$rigl1" kvm_amd nrips 0
+# the Intel rig's L1: Bochs sets no hypervisor bit and no DMI system, its
+# BIOS names itself
+bochsl1=$(fake_host bochsl1 "fpu vmx lm" \
+	"Intel(R) Core(TM) i7-4770 CPU @ 3.40GHz" "" "")
+echo "Bochs 2.7" >"$bochsl1/sys/class/dmi/id/bios_version"
 
 # the labels, from schema.h
 # shellcheck source=../../scripts/lib/protocol.sh
@@ -86,6 +92,7 @@ expect_env "$HCB_ENV_NESTED_KVM" "$hyperv" "Microsoft Hv" kvm
 expect_env "$HCB_ENV_NESTED_KVM" "$dmionly" "" kvm
 expect_env "$HCB_ENV_NESTED" "$rigl1" KVMKVMKVM kvm
 expect_env "$HCB_ENV_NESTED" "$metal" TCGTCGTCGTCG kvm
+expect_env "$HCB_ENV_NESTED_VMX" "$bochsl1" "" kvm
 expect_env "$HCB_ENV_TCG" "$metal" "" tcg
 
 expect_fact "$metal" "" '^virt=none$'

@@ -62,9 +62,23 @@ static void test_env_real(void)
 	TEST_ASSERT(!hcb_env_real(NULL), "no label is not");
 }
 
+static void test_env_virq_safe(void)
+{
+	TEST_ASSERT(hcb_env_virq_safe(HCB_ENV_HW), "hardware-kvm is safe");
+	TEST_ASSERT(hcb_env_virq_safe(HCB_ENV_NESTED_KVM),
+		    "nested-kvm is safe");
+	TEST_ASSERT(hcb_env_virq_safe(HCB_ENV_NESTED_VMX),
+		    "the Intel rig (Bochs) is safe");
+	TEST_ASSERT(!hcb_env_virq_safe(HCB_ENV_NESTED),
+		    "QEMU TCG's SVM is not");
+	TEST_ASSERT(!hcb_env_virq_safe(HCB_ENV_TCG), "tcg-emulated is not");
+	TEST_ASSERT(!hcb_env_virq_safe(NULL), "no label is not");
+}
+
 void unit_env_suite(void)
 {
 	RUN_TEST(test_env_runner_kept);
 	RUN_TEST(test_env_cpu_overrules);
 	RUN_TEST(test_env_real);
+	RUN_TEST(test_env_virq_safe);
 }

@@ -105,7 +105,7 @@ static void test_options_errors(void)
 	parse_bad("fault=nmi", "fault=nmi: expected none, ud, gp, pf, de or bp");
 	parse_bad("ap_test=", "ap_test=: expected none, mute, noack or ist");
 	parse_bad("env=kvm", "env=kvm: expected hardware-kvm, nested-kvm, "
-		  "nested-emulated or tcg-emulated");
+		  "nested-emulated, nested-emulated-vmx or tcg-emulated");
 	parse_bad("rows=", "rows: expected 1..511 characters");
 	parse_bad("iters=64 bogus=1", "unknown key 'bogus' (known: iters "
 		  "batches batch rows output fault env fuzz seed wait "
