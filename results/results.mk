@@ -121,7 +121,7 @@ check-perf: $(RES_TOOLS)
 	CHECK_PERF_ALLOW=$(CHECK_PERF_ALLOW) \
 		$(RES_DIR)/tools/check-perf "$(BASELINE)" $(CHECK_PERF_OPTS)
 
-## make exit-path [KERNEL=6.1] [REPEAT=2]: did my patch change the exit path? (nested)
+## make exit-path [KERNEL=6.1] [VENDOR=intel] [REPEAT=2]: did my patch change the exit path? (nested)
 exit-path: guest $(RES_TOOLS)
 	HCB_ROOT=$(HCB_ROOT) BUILD=$(BUILD) HCB_RESULTS_TOOLS=$(RES_BUILD) \
 		$(RES_DIR)/tools/exit-path

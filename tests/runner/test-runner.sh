@@ -28,7 +28,7 @@ expect() {
 	fi
 }
 
-expect 2 "ACCEL must be auto, kvm, nested or tcg" ACCEL=bogus --
+expect 2 "ACCEL must be auto, kvm, nested, nested-intel or tcg" ACCEL=bogus --
 expect 2 "CPU must be a host CPU number" CPU=x --
 expect 2 "this host has CPUs" CPU=4096 --
 expect 2 "TIMEOUT must be a number" TIMEOUT=soon --
@@ -90,6 +90,19 @@ for f in n n-2; do
 		echo "FAIL: fake-rig: $f.json not stored as the rig wrote it"
 	}
 done
+rm -f "$fake"/n*.json
+# ACCEL=nested is the AMD rig, nested-intel the Intel rig (VENDOR=intel)
+[ "$(cat "$fake/rig/vendor")" = amd ] || {
+	fail=$((fail + 1))
+	echo "FAIL: ACCEL=nested gave the rig VENDOR=$(cat "$fake/rig/vendor")"
+}
+expect 0 "the Intel rig: kvm_intel inside Bochs' emulated VMX" \
+	HCB_RUN_NESTED="$rig" RIG_DIR="$fake/rig" ACCEL=nested-intel \
+	OUT="$fake/n.json" --
+[ "$(cat "$fake/rig/vendor")" = intel ] || {
+	fail=$((fail + 1))
+	echo "FAIL: ACCEL=nested-intel gave the rig VENDOR=$(cat "$fake/rig/vendor")"
+}
 rm -f "$fake"/n*.json
 expect 1 "no JSON report in the serial log: nothing stored" FAKE_RIG=fail \
 	HCB_RUN_NESTED="$rig" RIG_DIR="$fake/rig" ACCEL=nested \

@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # What an L1 kernel may show and still pass the rig's tests (test-nested,
-# test-rehearsal, test-bochs-l1), defined once.  Source it.
+# test-rehearsal, test-nested-intel), defined once.  Source it.
 # shellcheck disable=SC2034 # used by the scripts that source this file
 # taint bits allowed: TAINT_OOT_MODULE (12) and TAINT_UNSIGNED_MODULE (13)
 TAINT_ALLOWED=$(((1 << 12) | (1 << 13)))

@@ -7,16 +7,20 @@
  * failed, 2 bad usage or a report the loader refuses.
  *
  *   nested-check --patched yes|no [--host-patch on|off|fastpath]
- *                --hc-delta N [--row NAME]...
+ *                --hc-delta N [--row NAME]... [--env LABEL]
  *                [--smp-row NAME... --halt-exits N --irq-injections N] FILE
  *
  * --patched yes: every KVM_HC_TEST call returned the expected value
  *   (checks_failed 0 overall and per row, hc_test_* class ok);
  * --patched no: KVM_HC_TEST returned -KVM_ENOSYS (class enosys);
- * both: host_patched matches, environment is nested-emulated, emulated is
- *   true, hypercalls_issued equals --hc-delta (KVM's own count in L1),
- *   hc_cpl3 returned -KVM_EPERM (class eperm), hc_fuzz ran, every --row is
- *   present, and the host facts carry patch (--host-patch, default on
+ * both: host_patched matches, environment is nested-emulated (the AMD
+ *   rig; --env nested-emulated-vmx for the Intel rig), emulated is true,
+ *   hypercalls_issued equals --hc-delta (KVM's own count in L1), hc_cpl3
+ *   returned -KVM_EPERM (class eperm), hc_fuzz ran, every --row is
+ *   present, every hypercall row issued the CPU vendor's native
+ *   instruction but hc_nonnative_first and hc_nonnative, whose other one
+ *   KVM rewrote to the native one (every copy), and the host facts carry
+ *   patch (--host-patch, default on
  *   for --patched yes, else off), l1_kernel and l0_retries; the mode rows
  *   ran and failed no check (hc_test_cpl3 -KVM_EPERM; hc_test_tf one #DB
  *   per call and, patched, the right value; hc_test_compat, patched, the
@@ -43,6 +47,7 @@ struct opts {
 	const char *file;
 	const char *patched;		/* "yes" | "no" */
 	const char *host_patch;		/* "on" | "off" | "fastpath" */
+	const char *env;		/* the rig's environment label */
 	long long hc_delta;
 	const char *rows[MAX_ROWS];
 	int n_rows;
@@ -214,6 +219,83 @@ static void check_patched(void)
 				 "%lld, want 0", rep->rows[i].hc_checks);
 }
 
+/* The hypercall instruction native to the report's CPU vendor. */
+static const char *native_insn(void)
+{
+	return strcmp(rep->cpu.vendor, "GenuineIntel") ? "vmmcall" : "vmcall";
+}
+
+/*
+ * In @note, "N of M copies now hold INSN: KVM rewrote the instruction in
+ * place" (bench/rows_nonnative.c); 0 and N, M, INSN set when found.
+ */
+static int rewrite_note(const char *note, unsigned int *n, unsigned int *m,
+			char insn[16])
+{
+	const char *p;
+
+	for (p = note; p && *p; p++) {
+		if (*p < '0' || *p > '9' || (p > note && p[-1] >= '0' &&
+					     p[-1] <= '9'))
+			continue;
+		if (sscanf(p, "%u of %u copies now hold %15[a-z]", n, m,
+			   insn) == 3)
+			return strstr(p, ": KVM rewrote the instruction in "
+				      "place") ? 0 : -1;
+	}
+	return -1;
+}
+
+/* A problem with the note of row @r, which is quoted. */
+#define note_fail(r, fmt, ...) \
+	fail(hcb_row_field(field_buf, sizeof(field_buf), (r)->name, \
+			   HCB_K_ROW_NOTE), fmt ": %s", __VA_ARGS__, \
+	     (r)->note ? (r)->note : "(none)")
+
+/*
+ * Every hypercall row but the non-native ones issued the instruction
+ * native to the CPU's vendor (vmcall on Intel, vmmcall on AMD).  The
+ * non-native rows issued the other one, and KVM rewrote it to the native
+ * one in every copy that ran once (hc_nonnative_first) and at the
+ * location called again (hc_nonnative).
+ */
+static void check_rewrite(void)
+{
+	const char *native = native_insn();
+	const struct hcb_rrow *r;
+	unsigned int n, m;
+	char insn[16], want[96];
+	size_t i;
+
+	for (i = 0; i < rep->n_rows; i++) {
+		r = &rep->rows[i];
+		if (r->has_hc && r->hc_insn && strcmp(r->hc_insn, native) &&
+		    strncmp(r->name, "hc_nonnative", 12))
+			row_fail(r->name, HCB_K_HC_INSN, "%s, want %s (native "
+				 "on %s)", r->hc_insn, native,
+				 rep->cpu.vendor);
+	}
+
+	r = hcb_report_row(rep, "hc_nonnative_first");
+	if (r && !check_ran(r)) {
+		if (!strcmp(r->hc_insn, native))
+			row_fail(r->name, HCB_K_HC_INSN, "%s is native on %s: "
+				 "the row must issue the other one",
+				 r->hc_insn, rep->cpu.vendor);
+		if (rewrite_note(r->note, &n, &m, insn) || n != m || !n ||
+		    strcmp(insn, native))
+			note_fail(r, "does not say that KVM rewrote every "
+				  "copy to %s", native);
+	}
+	r = hcb_report_row(rep, "hc_nonnative");
+	if (r && !check_ran(r)) {
+		snprintf(want, sizeof(want), "KVM rewrote the location to %s "
+			 "on the first call", native);
+		if (!r->note || !strstr(r->note, want))
+			note_fail(r, "does not say \"%s\"", want);
+	}
+}
+
 /* Host fact @key, "(missing)" when absent. */
 static const char *host(const char *key)
 {
@@ -354,8 +436,8 @@ static void check_report(const struct opts *o)
 	size_t i;
 	int j;
 
-	if (strcmp(rep->env, HCB_ENV_NESTED))
-		fail(HCB_K_ENV, "is %s, want %s", rep->env, HCB_ENV_NESTED);
+	if (strcmp(rep->env, o->env))
+		fail(HCB_K_ENV, "is %s, want %s", rep->env, o->env);
 	if (!rep->emulated)
 		fail(HCB_K_EMULATED, "is not true");
 	if (strcmp(rep->patched, o->patched))
@@ -374,6 +456,7 @@ static void check_report(const struct opts *o)
 			check_expect(&expects[i]);
 	check_host(o->host_patch ? o->host_patch :
 		   h == PATCHED ? "on" : "off");
+	check_rewrite();
 	if (h == PATCHED)
 		check_patched();
 	if (o->n_smp_rows)
@@ -384,7 +467,8 @@ static int usage(void)
 {
 	fprintf(stderr, "usage: nested-check --patched yes|no "
 		"[--host-patch on|off|fastpath] --hc-delta N "
-		"[--row NAME]... [--smp-row NAME... --halt-exits N "
+		"[--row NAME]... [--env " HCB_ENV_NESTED "|"
+		HCB_ENV_NESTED_VMX "] [--smp-row NAME... --halt-exits N "
 		"--irq-injections N] FILE\n");
 	return 2;
 }
@@ -403,6 +487,8 @@ static int parse(int argc, char **argv, struct opts *o)
 			continue;
 		if (!strcmp(argv[i], "--patched") && i + 1 < argc) {
 			o->patched = argv[++i];
+		} else if (!strcmp(argv[i], "--env") && i + 1 < argc) {
+			o->env = argv[++i];
 		} else if (!strcmp(argv[i], "--host-patch") && i + 1 < argc) {
 			o->host_patch = argv[++i];
 		} else if (!strcmp(argv[i], "--hc-delta") && i + 1 < argc) {
@@ -423,6 +509,9 @@ static int parse(int argc, char **argv, struct opts *o)
 		return -1;
 	if (strcmp(o->patched, "yes") && strcmp(o->patched, "no"))
 		return -1;
+	if (strcmp(o->env, HCB_ENV_NESTED) &&
+	    strcmp(o->env, HCB_ENV_NESTED_VMX))
+		return -1;
 	if (o->host_patch && strcmp(o->host_patch, "on") &&
 	    strcmp(o->host_patch, "off") && strcmp(o->host_patch, "fastpath"))
 		return -1;
@@ -432,7 +521,7 @@ static int parse(int argc, char **argv, struct opts *o)
 int main(int argc, char **argv)
 {
 	struct opts o = { .hc_delta = -1, .halt_exits = -1,
-			  .irq_injections = -1 };
+			  .irq_injections = -1, .env = HCB_ENV_NESTED };
 	struct hcb_rreport r;
 
 	hcb_prog = "nested-check";
