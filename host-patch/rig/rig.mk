@@ -74,7 +74,7 @@ $(RIG_BUILD)/bochs/mkdisk: $(RIG_DIR)/bochs/mkdisk.c
 
 all: $(RIG_BUILD)/bochs/mkdisk $(RIG_BUILD)/bochs/hdboot.bin
 
-## make test-bochs: the Intel rig: Bochs' clock; kvm_intel 6.1 (~15 min)
+## make test-bochs: the Intel rig: Bochs' clock; kvm_intel 6.1 (~13 min)
 test-bochs: all $(RIG_BUILD)/bochs/clock-probe.img $(RIG_BUILD)/nested-check
 	$(RIG_DIR)/tests/test-bochs-clock $(RIG_BUILD)/bochs/clock-probe.img
 	$(RIG_DIR)/tests/test-nested-intel
