@@ -12,7 +12,8 @@
 #                                      check-perf, restore (one L0 boot)
 #   make test-bochs                    the Intel rig: Bochs' clock, then
 #                                      stock, patched and fastpath
-#                                      kvm_intel 6.1 (one L0 boot)
+#                                      kvm_intel 6.1 (one L0 boot),
+#                                      patched 6.12 (another)
 #   host-patch/rig/run-nested --help   one nested run (make run uses it;
 #                                      VENDOR=intel: the Intel rig)
 
@@ -75,7 +76,7 @@ $(RIG_BUILD)/bochs/mkdisk: $(RIG_DIR)/bochs/mkdisk.c
 # (test-lint's help check runs mkdisk --help)
 all test-lint: $(RIG_BUILD)/bochs/mkdisk $(RIG_BUILD)/bochs/hdboot.bin
 
-## make test-bochs: the Intel rig: Bochs' clock; kvm_intel 6.1 (~13 min)
+## make test-bochs: the Intel rig: Bochs' clock; kvm_intel 6.1 and 6.12 (~19 min)
 test-bochs: all $(RIG_BUILD)/bochs/clock-probe.img $(RIG_BUILD)/nested-check
 	$(RIG_DIR)/tests/test-bochs-clock $(RIG_BUILD)/bochs/clock-probe.img
 	$(RIG_DIR)/tests/test-nested-intel
