@@ -9,11 +9,18 @@
 # processors configured (1) and sets HT, and a one-CPU Bochs gives leaf 0xb
 # no level type.  Linux 6.12 then takes the legacy path (parse_legacy in
 # arch/x86/kernel/cpu/topology_common.c) and WARNs on 1 < 8; 6.1 does not
-# check.  The generic model's leaf 4 is empty: one core, no WARN, and
-# the rows' figures were the same as under corei7_haswell_4770 (measured,
-# host-patch/rig/README.md "The emulated CPU").  Haswell's signature
+# check.  The generic model's leaf 4 is empty: one core, no WARN; what
+# changed in the figures is in host-patch/rig/README.md, "The emulated
+# CPU" (the exits that end in L1's QEMU only).  Haswell's signature
 # (family 6, model 0x3c, stepping 3) keeps the kernel's model-specific
 # paths where they were; the brand string says what the CPU is.
 # shellcheck shell=bash disable=SC2034 # read by l0-bochs and run-nested
 BOCHS_CPU=bx_generic
-BOCHS_CPUID='level=6, family=6, model=0x3c, stepping=3, vendor_string="GenuineIntel", brand_string="Bochs bx_generic (i7-4770 signature)", mmx=1, apic=x2apic, sep=1, simd=avx2, aes=1, movbe=1, xsave=1, xsaveopt=1, avx_f16c=1, avx_fma=1, bmi=2, x86_64=1, 1g_pages=1, pcid=1, fsgsbase=1, smep=1, mwait=1, vmx=2'
+# one cpuid: line of bochsrc, written in pieces
+BOCHS_CPUID='level=6, family=6, model=0x3c, stepping=3'
+BOCHS_CPUID+=', vendor_string="GenuineIntel"'
+BOCHS_CPUID+=', brand_string="Bochs bx_generic (i7-4770 signature)"'
+BOCHS_CPUID+=', mmx=1, apic=x2apic, sep=1, simd=avx2, aes=1, movbe=1'
+BOCHS_CPUID+=', xsave=1, xsaveopt=1, avx_f16c=1, avx_fma=1, bmi=2'
+BOCHS_CPUID+=', x86_64=1, 1g_pages=1, pcid=1, fsgsbase=1, smep=1, mwait=1'
+BOCHS_CPUID+=', vmx=2'
