@@ -76,7 +76,7 @@ $(RIG_BUILD)/bochs/mkdisk: $(RIG_DIR)/bochs/mkdisk.c
 # (test-lint's help check runs mkdisk --help)
 all test-lint: $(RIG_BUILD)/bochs/mkdisk $(RIG_BUILD)/bochs/hdboot.bin
 
-## make test-bochs: the Intel rig: Bochs' clock; kvm_intel 6.1 and 6.12 (~19 min)
+## make test-bochs: the Intel rig: Bochs' clock; kvm_intel 6.1 and 6.12 (~20 min)
 test-bochs: all $(RIG_BUILD)/bochs/clock-probe.img $(RIG_BUILD)/nested-check
 	$(RIG_DIR)/tests/test-bochs-clock $(RIG_BUILD)/bochs/clock-probe.img
 	$(RIG_DIR)/tests/test-nested-intel
